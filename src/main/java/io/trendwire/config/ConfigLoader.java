@@ -1,0 +1,167 @@
+package io.trendwire.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+
+/** Reads a {@link TrendWireConfig} from JSON and validates it, with messages naming the field. */
+public final class ConfigLoader {
+
+  /** Unknown fields fail, so a misspelt option is reported instead of silently defaulted. */
+  static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .build();
+
+  private ConfigLoader() {}
+
+  public static TrendWireConfig load(Path file) {
+    String json;
+    try {
+      json = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException("config file not found: " + file);
+    } catch (IOException e) {
+      throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
+    }
+    return parse(json, file.toString());
+  }
+
+  /** Parses and validates; {@code origin} names the config in messages. */
+  public static TrendWireConfig parse(String json, String origin) {
+    TrendWireConfig config;
+    try {
+      config = MAPPER.readValue(json, TrendWireConfig.class);
+    } catch (UnrecognizedPropertyException e) {
+      String known = e.getKnownPropertyIds() == null ? "" : " (known fields: "
+          + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")";
+      throw new ConfigException(origin + ": unknown field '" + path(e) + "'" + known, e);
+    } catch (JsonMappingException e) {
+      throw new ConfigException(origin + ": invalid value for '" + path(e) + "': " + e.getOriginalMessage(), e);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(origin + ": not valid JSON at line " + e.getLocation().getLineNr()
+          + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+    }
+    if (config == null) {
+      throw new ConfigException(origin + ": the config is empty");
+    }
+    validate(config, origin);
+    return config;
+  }
+
+  /** Throws a {@link ConfigException} listing every invalid field. */
+  public static void validate(TrendWireConfig config, String origin) {
+    List<String> errors = new ArrayList<>();
+    InputConfig in = config.input();
+    if (in.paths().isEmpty()) {
+      errors.add("input.paths: at least one input file, folder or glob is required");
+    }
+    in.paths().forEach(p -> {
+      if (p == null || p.isBlank()) {
+        errors.add("input.paths: contains an empty path");
+      }
+    });
+    checkZone(errors, "timeZone", config.timeZone());
+    checkZone(errors, "input.timeZone", in.timeZone());
+    if (!"auto".equalsIgnoreCase(in.encoding())) {
+      try {
+        Charset.forName(in.encoding());
+      } catch (RuntimeException e) {
+        errors.add("input.encoding: unknown character set '" + in.encoding() + "' (use a Java charset name or 'auto')");
+      }
+    }
+    for (int i = 0; i < in.dateFormats().size(); i++) {
+      try {
+        DateTimeFormatter.ofPattern(in.dateFormats().get(i));
+      } catch (IllegalArgumentException e) {
+        errors.add("input.dateFormats[" + i + "]: invalid pattern '" + in.dateFormats().get(i) + "': " + e.getMessage());
+      }
+    }
+    if (in.fileNamePattern() != null) {
+      try {
+        Pattern.compile(in.fileNamePattern());
+      } catch (PatternSyntaxException e) {
+        errors.add("input.fileNamePattern: invalid regular expression: " + e.getDescription());
+      }
+    }
+    if (in.maxRecordBytes() <= 0) {
+      errors.add("input.maxRecordBytes: must be positive");
+    }
+    if (in.delimiter().length() != 1) {
+      errors.add("input.delimiter: must be a single character");
+    }
+    if (in.fields().published().isBlank()) {
+      errors.add("input.fields.published: the date field is required");
+    }
+    OutputConfig out = config.output();
+    if (out.rejectRawChars() < 0) {
+      errors.add("output.rejectRawChars: must be zero or positive");
+    }
+    if (out.files() < 0) {
+      errors.add("output.files: must be zero or positive");
+    }
+    DedupeConfig d = config.dedupe();
+    if (!(d.minSimilarity() > 0 && d.minSimilarity() <= 1)) {
+      errors.add("dedupe.minSimilarity: must be in (0, 1], got " + d.minSimilarity());
+    }
+    if (d.shingleWords() < 1 || d.shingleWords() > 10) {
+      errors.add("dedupe.shingleWords: must be between 1 and 10, got " + d.shingleWords());
+    }
+    if (d.hashTables() < 1 || d.hashTables() > 64) {
+      errors.add("dedupe.hashTables: must be between 1 and 64, got " + d.hashTables());
+    }
+    LanguageConfig l = config.language();
+    if (l.minConfidence() < 0 || l.minConfidence() > 1) {
+      errors.add("language.minConfidence: must be in [0, 1], got " + l.minConfidence());
+    }
+    if (l.maxChars() < 20) {
+      errors.add("language.maxChars: must be at least 20, got " + l.maxChars());
+    }
+    if (!errors.isEmpty()) {
+      throw new ConfigException(origin + ": " + String.join("; ", errors));
+    }
+  }
+
+  private static void checkZone(List<String> errors, String field, String zone) {
+    try {
+      ZoneId.of(zone);
+    } catch (RuntimeException e) {
+      errors.add(field + ": unknown time zone '" + zone + "'");
+    }
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining(".")).replace(".[", "[");
+  }
+
+  /** The resolved config as JSON, for the log and the manifest. */
+  public static String toJson(TrendWireConfig config) {
+    try {
+      return MAPPER.writeValueAsString(config);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.trendwire.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The whole job configuration: an immutable record tree read from JSON by {@link ConfigLoader}.
+ * Every field has a default, so a config only states what differs; unknown fields are rejected
+ * so that a typo never silently falls back to a default.
+ */
+public record TrendWireConfig(
+    @JsonPropertyDescription("Where the articles come from and how their fields map to ours.")
+    InputConfig input,
+    @JsonPropertyDescription("Where the report folder goes.")
+    OutputConfig output,
+    @JsonPropertyDescription("Reporting period: day, week (ISO week, starting Monday) or month.")
+    Period period,
+    @JsonProperty("timeZone")
+    @JsonPropertyDescription("Time zone in which periods start (IANA id). Default UTC.")
+    String timeZone,
+    DedupeConfig dedupe,
+    LanguageConfig language,
+    SparkConfig spark) implements Serializable {
+
+  public TrendWireConfig {
+    input = input == null ? InputConfig.DEFAULT : input;
+    output = output == null ? OutputConfig.DEFAULT : output;
+    period = period == null ? Period.MONTH : period;
+    timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone;
+    dedupe = dedupe == null ? DedupeConfig.DEFAULT : dedupe;
+    language = language == null ? LanguageConfig.DEFAULT : language;
+    spark = spark == null ? SparkConfig.DEFAULT : spark;
+  }
+
+  public TrendWireConfig withInputPaths(List<String> paths) {
+    return new TrendWireConfig(input.withPaths(paths), output, period, timeZone, dedupe, language, spark);
+  }
+
+  public TrendWireConfig withOutput(OutputConfig newOutput) {
+    return new TrendWireConfig(input, newOutput, period, timeZone, dedupe, language, spark);
+  }
+
+  public TrendWireConfig withPeriod(Period newPeriod) {
+    return new TrendWireConfig(input, output, newPeriod, timeZone, dedupe, language, spark);
+  }
+}

@@ -1,0 +1,36 @@
+package io.trendwire.schema;
+
+/**
+ * Every column name the job reads or writes, in one place. The names of report datasets are the
+ * report contract (see docs/reports.md): renaming one bumps {@link ReportSchemas#SCHEMA_VERSION}.
+ */
+public final class Columns {
+  private Columns() {}
+
+  // Where a record came from: kept on articles and rejects so every row traces back to its input.
+  public static final String SOURCE_FILE = "source_file";
+  public static final String RECORD = "record";
+  public static final String RAW = "raw";
+  public static final String FIELDS = "fields";
+
+  // Reject bookkeeping.
+  public static final String REASON = "reason";
+  public static final String DETAIL = "detail";
+
+  // Articles.
+  public static final String ARTICLE_ID = "article_id";
+  public static final String PUBLISHED = "published";
+  public static final String PERIOD = "period";
+  public static final String SOURCE = "source";
+  public static final String LANGUAGE = "language";
+  public static final String LANGUAGE_SOURCE = "language_source";
+  public static final String LANGUAGE_CONFIDENCE = "language_confidence";
+  public static final String TITLE = "title";
+  public static final String TEXT = "text";
+  public static final String URL = "url";
+  public static final String TEXT_CHARS = "text_chars";
+  public static final String TEXT_HASH = "text_hash";
+  public static final String DUPLICATE_OF = "duplicate_of";
+  public static final String DUPLICATE_KIND = "duplicate_kind";
+  public static final String DUPLICATE_SIMILARITY = "duplicate_similarity";
+}

@@ -1,0 +1,151 @@
+package io.trendwire;
+
+import static io.trendwire.schema.Columns.*;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+
+import io.trendwire.config.ConfigLoader;
+import io.trendwire.config.TrendWireConfig;
+import io.trendwire.dedupe.DuplicateMarker;
+import io.trendwire.ingest.ArticleIds;
+import io.trendwire.ingest.IngestIO;
+import io.trendwire.language.LanguageIdentifier;
+import io.trendwire.report.ReportFolder;
+import io.trendwire.report.RunManifest;
+import io.trendwire.trends.Periods;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the stages in order and writes the report folder. Each stage's result is persisted and
+ * counted once, so the log and the manifest carry a count and a wall time per stage and the
+ * Spark UI shows one described job per stage.
+ */
+final class Pipeline {
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+  /** Columns of articles/ in the order analysts see them. */
+  static final List<String> ARTICLE_COLUMNS = List.of(ARTICLE_ID, PUBLISHED, PERIOD, SOURCE, LANGUAGE,
+      LANGUAGE_SOURCE, LANGUAGE_CONFIDENCE, TITLE, URL, TEXT_CHARS, TEXT_HASH, DUPLICATE_OF, DUPLICATE_KIND,
+      DUPLICATE_SIMILARITY, SOURCE_FILE, RECORD);
+
+  private final SparkSession spark;
+  private final TrendWireConfig config;
+  private final RunManifest manifest;
+
+  Pipeline(SparkSession spark, TrendWireConfig config) {
+    this.spark = spark;
+    this.config = config;
+    this.manifest = new RunManifest(config);
+  }
+
+  RunSummary run() {
+    Instant start = Instant.now();
+    // Periods are cut in the session zone: make it the report's, whoever built the session.
+    spark.conf().set("spark.sql.session.timeZone", config.timeZone());
+    LOG.info("TrendWire run, resolved config:\n{}", ConfigLoader.toJson(config));
+    try (ReportFolder out = ReportFolder.open(config.output().path(), config.output().overwrite(),
+        spark.sparkContext().hadoopConfiguration())) {
+      Dataset<Row> parsed = stage("ingest", "read and parse input records", () ->
+          IngestIO.readRecords(spark, config.input(), config.output().rejectRawChars(), start));
+      Dataset<Row> rejects = parsed.filter(col(REASON).isNotNull()).select(SOURCE_FILE, RECORD, REASON, DETAIL, RAW);
+      Dataset<Row> accepted = parsed.filter(col(REASON).isNull()).drop(RAW, REASON, DETAIL);
+
+      Dataset<Row> deduped = stage("dedupe", "mark exact and near-duplicate copies", () ->
+          new DuplicateMarker(config.dedupe()).mark(ArticleIds.uniquify(accepted)));
+      parsed.unpersist();
+      Dataset<Row> identified = stage("language", "identify article languages", () ->
+          new LanguageIdentifier(config.language()).identify(deduped));
+      deduped.unpersist();
+      Dataset<Row> articles = Periods.assign(identified, config.period())
+          .withColumn(TEXT_CHARS, length(col(TEXT)));
+
+      describe("write", "write articles/ and rejects/");
+      long t = System.nanoTime();
+      write(articles.select(ARTICLE_COLUMNS.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new)),
+          out.stagedPath("articles"));
+      write(rejects, out.stagedPath("rejects"));
+      manifest.timing("write", System.nanoTime() - t);
+
+      describe("summary", "count articles and rejects for the manifest");
+      Dataset<Row> written = spark.read().parquet(out.stagedPath("articles"));
+      Map<String, Long> rejectedByReason = groupCounts(spark.read().parquet(out.stagedPath("rejects")), REASON);
+      long rejected = rejectedByReason.values().stream().mapToLong(Long::longValue).sum();
+      long acceptedCount = manifest.count("dedupe");
+      Map<String, Long> duplicates = groupCounts(written.filter(col(DUPLICATE_KIND).isNotNull()), DUPLICATE_KIND);
+      long copies = duplicates.values().stream().mapToLong(Long::longValue).sum();
+      Map<String, Object> counts = new LinkedHashMap<>();
+      counts.put("read", manifest.count("ingest"));
+      counts.put("accepted", acceptedCount);
+      counts.put("rejected", rejected);
+      counts.put("rejected_by_reason", rejectedByReason);
+      counts.put("duplicates", copies);
+      counts.put("duplicates_by_kind", duplicates);
+      counts.put("originals", acceptedCount - copies);
+      counts.put("articles_by_language", groupCounts(written, LANGUAGE));
+      counts.put("articles_by_language_source", groupCounts(written, LANGUAGE_SOURCE));
+      Row range = written.agg(min(PUBLISHED), max(PUBLISHED)).first();
+      counts.put("published_min", instant(range, 0));
+      counts.put("published_max", instant(range, 1));
+      manifest.counts(counts);
+      long read = manifest.count("ingest");
+      if (read != acceptedCount + rejected) {
+        throw new IllegalStateException("record accounting broken: read " + read + " != accepted "
+            + acceptedCount + " + rejected " + rejected);
+      }
+      identified.unpersist();
+      manifest.finished(Instant.now());
+      out.writeText("_manifest.json", manifest.toJson());
+      out.commit();
+      LOG.info("Report written to {}: read {}, accepted {} ({} originals), rejected {} {}", out.targetPath(), read,
+          acceptedCount, acceptedCount - copies, rejected, rejectedByReason);
+      return new RunSummary(out.targetPath(), read, acceptedCount, rejected, copies);
+    }
+  }
+
+  /** Builds a stage's dataset, persists it and counts it, recording count and time. */
+  private Dataset<Row> stage(String name, String description, Supplier<Dataset<Row>> build) {
+    describe(name, description);
+    long t = System.nanoTime();
+    Dataset<Row> result = build.get().persist(StorageLevel.MEMORY_AND_DISK());
+    long rows = result.count();
+    long nanos = System.nanoTime() - t;
+    manifest.stage(name, rows, nanos);
+    LOG.info("Stage {}: {} rows in {} ms", name, rows, nanos / 1_000_000);
+    return result;
+  }
+
+  private void describe(String name, String description) {
+    spark.sparkContext().setJobDescription(name + ": " + description);
+  }
+
+  private void write(Dataset<Row> df, String path) {
+    Dataset<Row> shaped = config.output().files() > 0 ? df.repartition(config.output().files()) : df;
+    shaped.write().mode(SaveMode.ErrorIfExists).parquet(path);
+  }
+
+  private static String instant(Row row, int i) {
+    return row.isNullAt(i) ? null : row.getTimestamp(i).toInstant().toString();
+  }
+
+  private static Map<String, Long> groupCounts(Dataset<Row> df, String column) {
+    Map<String, Long> out = new TreeMap<>();
+    for (Row r : df.groupBy(column).count().collectAsList()) {
+      out.put(r.isNullAt(0) ? "null" : String.valueOf(r.get(0)), r.getLong(1));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,127 @@
+package io.trendwire.dedupe;
+
+import static io.trendwire.schema.Columns.ARTICLE_ID;
+import static io.trendwire.schema.Columns.DUPLICATE_KIND;
+import static io.trendwire.schema.Columns.DUPLICATE_OF;
+import static io.trendwire.schema.Columns.DUPLICATE_SIMILARITY;
+import static io.trendwire.schema.Columns.PUBLISHED;
+import static io.trendwire.schema.Columns.TEXT;
+import static io.trendwire.schema.Columns.TEXT_HASH;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import io.trendwire.config.DedupeConfig;
+import org.apache.spark.ml.feature.HashingTF;
+import org.apache.spark.ml.feature.MinHashLSH;
+import org.apache.spark.ml.feature.MinHashLSHModel;
+import org.apache.spark.ml.feature.NGram;
+import org.apache.spark.ml.feature.RegexTokenizer;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Marks copies instead of dropping them, so reports can count originals or every copy.
+ *
+ * <p>Exact copies share the hash of their normalised text (lower case, runs of anything but
+ * letters and digits collapsed to one space). Near-duplicates, such as syndicated wire copies with
+ * another headline, a sentence added or a tail cut, are pairs whose sets of word shingles have a
+ * Jaccard similarity of at least {@code minSimilarity}, found with Spark ML's MinHash LSH among the
+ * exact originals. In both cases the earliest article (by published, then article_id) is the
+ * original, and every other one points to it.
+ *
+ * <p>Input columns: article_id (unique), published, text. Output: the input plus text_hash,
+ * duplicate_of (null for originals), duplicate_kind ("exact", "near" or null) and
+ * duplicate_similarity (1.0 for exact copies, the estimated Jaccard similarity for near ones).
+ */
+public final class DuplicateMarker {
+  /** Shingle hashes live in 2^20 buckets: collisions stay negligible for news-length texts. */
+  private static final int SHINGLE_FEATURES = 1 << 20;
+  private static final long SEED = 20240619L;
+
+  private final DedupeConfig config;
+
+  public DuplicateMarker(DedupeConfig config) {
+    this.config = config;
+  }
+
+  public Dataset<Row> mark(Dataset<Row> articles) {
+    Column normalised = trim(regexp_replace(lower(col(TEXT)), "[^\\p{L}\\p{N}]+", " "));
+    Dataset<Row> hashed = articles.withColumn(TEXT_HASH, sha2(normalised, 256));
+    if (!config.enabled()) {
+      return hashed.withColumn(DUPLICATE_OF, lit(null).cast(DataTypes.StringType))
+          .withColumn(DUPLICATE_KIND, lit(null).cast(DataTypes.StringType))
+          .withColumn(DUPLICATE_SIMILARITY, lit(null).cast(DataTypes.DoubleType));
+    }
+    WindowSpec byHash = Window.partitionBy(TEXT_HASH).orderBy(col(PUBLISHED), col(ARTICLE_ID));
+    Dataset<Row> exact = hashed
+        .withColumn("_original", first(col(ARTICLE_ID)).over(byHash))
+        .withColumn(DUPLICATE_OF, when(col("_original").notEqual(col(ARTICLE_ID)), col("_original")))
+        .drop("_original");
+    if (!config.nearDuplicates()) {
+      return withKind(exact, lit(null).cast(DataTypes.StringType), lit(null).cast(DataTypes.DoubleType));
+    }
+    Dataset<Row> near = nearDuplicates(exact.filter(col(DUPLICATE_OF).isNull()));
+    Dataset<Row> joined = exact.join(near, exact.col(ARTICLE_ID).equalTo(near.col("_copy")), "left");
+    Column nearOf = when(col(DUPLICATE_OF).isNull(), col("_near_of"));
+    return withKind(joined.withColumn(DUPLICATE_OF, coalesce(col(DUPLICATE_OF), nearOf)),
+            when(nearOf.isNotNull(), lit("near")), when(nearOf.isNotNull(), col("_near_similarity")))
+        .drop("_copy", "_near_of", "_near_similarity");
+  }
+
+  private static Dataset<Row> withKind(Dataset<Row> df, Column nearKind, Column nearSimilarity) {
+    // Near marks take precedence: a row with duplicate_of and no near mark is an exact copy.
+    Column isExact = col(DUPLICATE_OF).isNotNull();
+    return df.withColumn(DUPLICATE_KIND, coalesce(nearKind, when(isExact, lit("exact"))))
+        .withColumn(DUPLICATE_SIMILARITY, coalesce(nearSimilarity, when(isExact, lit(1.0))));
+  }
+
+  /**
+   * For each near-duplicate among {@code originals}: _copy (its id), _near_of (the earliest
+   * article it is a copy of, followed one step further when that one is itself a copy) and
+   * _near_similarity.
+   */
+  private Dataset<Row> nearDuplicates(Dataset<Row> originals) {
+    Dataset<Row> tokens = new RegexTokenizer().setInputCol(TEXT).setOutputCol("_tokens")
+        .setPattern("[^\\p{L}\\p{N}]+").setToLowercase(true).setMinTokenLength(1)
+        .transform(originals.select(col(ARTICLE_ID), col(PUBLISHED), col(TEXT)));
+    Dataset<Row> shingles = new NGram().setN(config.shingleWords()).setInputCol("_tokens").setOutputCol("_shingles")
+        .transform(tokens).filter(size(col("_shingles")).gt(0));
+    Dataset<Row> vectors = new HashingTF().setInputCol("_shingles").setOutputCol("_features")
+        .setNumFeatures(SHINGLE_FEATURES).setBinary(true)
+        .transform(shingles).select(ARTICLE_ID, PUBLISHED, "_features");
+    MinHashLSHModel lsh = new MinHashLSH().setInputCol("_features").setOutputCol("_hashes")
+        .setNumHashTables(config.hashTables()).setSeed(SEED).fit(vectors);
+    Dataset<Row> hashedVectors = lsh.transform(vectors);
+    Dataset<Row> pairs = lsh.approxSimilarityJoin(hashedVectors, hashedVectors, 1.0 - config.minSimilarity(), "_distance")
+        .select(col("datasetA." + ARTICLE_ID).alias("_a"), col("datasetA." + PUBLISHED).alias("_a_published"),
+            col("datasetB." + ARTICLE_ID).alias("_b"), col("datasetB." + PUBLISHED).alias("_b_published"),
+            col("_distance"))
+        // Keep each pair once, pointing from the later article to the earlier one.
+        .filter(col("_a_published").lt(col("_b_published"))
+            .or(col("_a_published").equalTo(col("_b_published")).and(col("_a").lt(col("_b")))));
+    Dataset<Row> earliest = pairs.groupBy(col("_b").alias("_copy"))
+        .agg(min_by(struct(col("_a").alias("id"), expr("1.0 - _distance").alias("sim")),
+            struct(col("_a_published"), col("_a"))).alias("_m"))
+        .select(col("_copy"), col("_m.id").alias("_near_of"), col("_m.sim").alias("_near_similarity"));
+    // A copy of a copy points to the first original of the chain (one step is enough for wire
+    // chains: the first copy already points to the earliest article it matches).
+    Dataset<Row> step = earliest.select(col("_copy").alias("_via"), col("_near_of").alias("_via_of"));
+    return earliest.join(step, earliest.col("_near_of").equalTo(step.col("_via")), "left")
+        .select(col("_copy"), coalesce(col("_via_of"), col("_near_of")).alias("_near_of"), col("_near_similarity"));
+  }
+}

@@ -5,13 +5,14 @@ import java.io.Serializable;
 
 /**
  * Duplicate detection. Exact copies share a normalised-text hash; near-duplicates (syndicated
- * copies with edits) are found with Spark ML's MinHash LSH over word shingles.
+ * copies with edits) are found with Spark ML's MinHash LSH over word shingles and confirmed by
+ * the overlap of their shingle sets.
  */
 public record DedupeConfig(
     Boolean enabled,
     @JsonPropertyDescription("Also look for near-duplicates with MinHash LSH.")
     Boolean nearDuplicates,
-    @JsonPropertyDescription("Jaccard similarity of shingle sets at or above which two articles are copies.")
+    @JsonPropertyDescription("Overlap of two articles' word-shingle sets (shared / size of the smaller) at or above which they are copies.")
     Double minSimilarity,
     @JsonPropertyDescription("Words per shingle.")
     Integer shingleWords,
@@ -25,7 +26,7 @@ public record DedupeConfig(
   public DedupeConfig {
     enabled = enabled == null || enabled;
     nearDuplicates = nearDuplicates == null || nearDuplicates;
-    minSimilarity = minSimilarity == null ? 0.5 : minSimilarity;
+    minSimilarity = minSimilarity == null ? 0.7 : minSimilarity;
     shingleWords = shingleWords == null ? 3 : shingleWords;
     hashTables = hashTables == null ? 8 : hashTables;
     countCopies = countCopies != null && countCopies;

@@ -7,10 +7,12 @@ import static io.trendwire.schema.Columns.DUPLICATE_SIMILARITY;
 import static io.trendwire.schema.Columns.PUBLISHED;
 import static io.trendwire.schema.Columns.TEXT;
 import static io.trendwire.schema.Columns.TEXT_HASH;
+import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.min_by;
@@ -39,19 +41,27 @@ import org.apache.spark.sql.types.DataTypes;
  *
  * <p>Exact copies share the hash of their normalised text (lower case, runs of anything but
  * letters and digits collapsed to one space). Near-duplicates, such as syndicated wire copies with
- * another headline, a sentence added or a tail cut, are pairs whose sets of word shingles have a
- * Jaccard similarity of at least {@code minSimilarity}, found with Spark ML's MinHash LSH among the
- * exact originals. In both cases the earliest article (by published, then article_id) is the
+ * another headline, a sentence added or a tail cut, are pairs whose sets of word shingles overlap
+ * by at least {@code minSimilarity} (|A∩B| / size of the smaller set), found among the exact
+ * originals with Spark ML's MinHash LSH. In both cases the earliest article (by published, then article_id) is the
  * original, and every other one points to it.
  *
  * <p>Input columns: article_id (unique), published, text. Output: the input plus text_hash,
  * duplicate_of (null for originals), duplicate_kind ("exact", "near" or null) and
- * duplicate_similarity (1.0 for exact copies, the estimated Jaccard similarity for near ones).
+ * duplicate_similarity (1.0 for exact copies, the shingle overlap for near ones).
  */
 public final class DuplicateMarker {
   /** Shingle hashes live in 2^20 buckets: collisions stay negligible for news-length texts. */
   private static final int SHINGLE_FEATURES = 1 << 20;
   private static final long SEED = 20240619L;
+
+  /**
+   * LSH candidates need this Jaccard similarity: a copy cut to a third of the original still has
+   * it, and with 8 tables MinHash finds such a pair with probability 1 - (1 - 0.25)^8 = 0.9.
+   */
+  static final double CANDIDATE_JACCARD = 0.25;
+  /** Texts with fewer distinct shingles are too short to call copies by overlap. */
+  static final int MIN_SHINGLES = 8;
 
   private final DedupeConfig config;
 
@@ -73,21 +83,34 @@ public final class DuplicateMarker {
         .withColumn(DUPLICATE_OF, when(col("_original").notEqual(col(ARTICLE_ID)), col("_original")))
         .drop("_original");
     if (!config.nearDuplicates()) {
-      return withKind(exact, lit(null).cast(DataTypes.StringType), lit(null).cast(DataTypes.DoubleType));
+      return withExactKind(exact);
     }
     Dataset<Row> near = nearDuplicates(exact.filter(col(DUPLICATE_OF).isNull()));
     Dataset<Row> joined = exact.join(near, exact.col(ARTICLE_ID).equalTo(near.col("_copy")), "left");
-    Column nearOf = when(col(DUPLICATE_OF).isNull(), col("_near_of"));
-    return withKind(joined.withColumn(DUPLICATE_OF, coalesce(col(DUPLICATE_OF), nearOf)),
-            when(nearOf.isNotNull(), lit("near")), when(nearOf.isNotNull(), col("_near_similarity")))
+    // An exact original can still be a near copy of an earlier article; exact marks stay as they are.
+    Column isNear = col(DUPLICATE_OF).isNull().and(col("_near_of").isNotNull());
+    return joined
+        .withColumn(DUPLICATE_KIND, when(isNear, lit("near")).when(col(DUPLICATE_OF).isNotNull(), lit("exact")))
+        .withColumn(DUPLICATE_SIMILARITY, when(isNear, col("_near_similarity"))
+            .when(col(DUPLICATE_OF).isNotNull(), lit(1.0)))
+        .withColumn(DUPLICATE_OF, coalesce(col(DUPLICATE_OF), col("_near_of")))
         .drop("_copy", "_near_of", "_near_similarity");
   }
 
-  private static Dataset<Row> withKind(Dataset<Row> df, Column nearKind, Column nearSimilarity) {
-    // Near marks take precedence: a row with duplicate_of and no near mark is an exact copy.
+  private static Dataset<Row> withExactKind(Dataset<Row> df) {
     Column isExact = col(DUPLICATE_OF).isNotNull();
-    return df.withColumn(DUPLICATE_KIND, coalesce(nearKind, when(isExact, lit("exact"))))
-        .withColumn(DUPLICATE_SIMILARITY, coalesce(nearSimilarity, when(isExact, lit(1.0))));
+    return df.withColumn(DUPLICATE_KIND, when(isExact, lit("exact")))
+        .withColumn(DUPLICATE_SIMILARITY, when(isExact, lit(1.0)));
+  }
+
+  /**
+   * Overlap coefficient |A∩B| / min(|A|, |B|) from the Jaccard similarity J and the set sizes,
+   * since |A∩B| = J (|A| + |B|) / (1 + J). Unlike Jaccard it stays high when one copy is a
+   * truncation of the other, the commonest wire edit.
+   */
+  static Column overlap(Column jaccard, Column sizeA, Column sizeB) {
+    Column intersection = jaccard.multiply(sizeA.plus(sizeB)).divide(jaccard.plus(1.0));
+    return intersection.divide(least(sizeA, sizeB));
   }
 
   /**
@@ -100,22 +123,25 @@ public final class DuplicateMarker {
         .setPattern("[^\\p{L}\\p{N}]+").setToLowercase(true).setMinTokenLength(1)
         .transform(originals.select(col(ARTICLE_ID), col(PUBLISHED), col(TEXT)));
     Dataset<Row> shingles = new NGram().setN(config.shingleWords()).setInputCol("_tokens").setOutputCol("_shingles")
-        .transform(tokens).filter(size(col("_shingles")).gt(0));
+        .transform(tokens).filter(size(col("_shingles")).geq(MIN_SHINGLES));
     Dataset<Row> vectors = new HashingTF().setInputCol("_shingles").setOutputCol("_features")
         .setNumFeatures(SHINGLE_FEATURES).setBinary(true)
-        .transform(shingles).select(ARTICLE_ID, PUBLISHED, "_features");
+        .transform(shingles)
+        .withColumn("_size", size(array_distinct(col("_shingles"))))
+        .select(ARTICLE_ID, PUBLISHED, "_size", "_features");
     MinHashLSHModel lsh = new MinHashLSH().setInputCol("_features").setOutputCol("_hashes")
         .setNumHashTables(config.hashTables()).setSeed(SEED).fit(vectors);
     Dataset<Row> hashedVectors = lsh.transform(vectors);
-    Dataset<Row> pairs = lsh.approxSimilarityJoin(hashedVectors, hashedVectors, 1.0 - config.minSimilarity(), "_distance")
+    Dataset<Row> pairs = lsh.approxSimilarityJoin(hashedVectors, hashedVectors, 1.0 - CANDIDATE_JACCARD, "_distance")
         .select(col("datasetA." + ARTICLE_ID).alias("_a"), col("datasetA." + PUBLISHED).alias("_a_published"),
             col("datasetB." + ARTICLE_ID).alias("_b"), col("datasetB." + PUBLISHED).alias("_b_published"),
-            col("_distance"))
+            overlap(expr("1.0 - _distance"), col("datasetA._size"), col("datasetB._size")).alias("_overlap"))
+        .filter(col("_overlap").geq(config.minSimilarity()))
         // Keep each pair once, pointing from the later article to the earlier one.
         .filter(col("_a_published").lt(col("_b_published"))
             .or(col("_a_published").equalTo(col("_b_published")).and(col("_a").lt(col("_b")))));
     Dataset<Row> earliest = pairs.groupBy(col("_b").alias("_copy"))
-        .agg(min_by(struct(col("_a").alias("id"), expr("1.0 - _distance").alias("sim")),
+        .agg(min_by(struct(col("_a").alias("id"), col("_overlap").alias("sim")),
             struct(col("_a_published"), col("_a"))).alias("_m"))
         .select(col("_copy"), col("_m.id").alias("_near_of"), col("_m.sim").alias("_near_similarity"));
     // A copy of a copy points to the first original of the chain (one step is enough for wire

@@ -4,11 +4,14 @@ import io.trendwire.config.ConfigException;
 import io.trendwire.config.ConfigLoader;
 import io.trendwire.config.Period;
 import io.trendwire.config.TrendWireConfig;
+import io.trendwire.ingest.IngestIO;
 import io.trendwire.ingest.InputNotFoundException;
 import io.trendwire.report.OutputExistsException;
+import io.trendwire.report.ReportFolder;
 import java.io.PrintStream;
 import java.nio.file.Paths;
 import java.util.Arrays;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -39,6 +42,14 @@ public final class TrendWireJob {
 
   /** The whole command: returns the exit code instead of exiting, so tests can call it. */
   static int execute(String[] args, PrintStream out, PrintStream err) {
+    return execute(args, out, err, null);
+  }
+
+  /**
+   * As {@link #execute(String[], PrintStream, PrintStream)}, on {@code given} if not null (which
+   * is then left running) or else on a session built from the config and stopped at the end.
+   */
+  static int execute(String[] args, PrintStream out, PrintStream err, SparkSession given) {
     boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
     try {
       JobArguments a = JobArguments.parse(args);
@@ -47,7 +58,11 @@ public final class TrendWireJob {
         return 0;
       }
       TrendWireConfig config = withOverrides(ConfigLoader.load(Paths.get(a.config())), a);
-      SparkSession spark = session(config);
+      // Refuse a missing input or an existing output before paying for a Spark session.
+      Configuration hadoop = given != null ? given.sparkContext().hadoopConfiguration() : new Configuration();
+      IngestIO.listFiles(config.input(), hadoop);
+      ReportFolder.open(config.output().path(), config.output().overwrite(), hadoop).close();
+      SparkSession spark = given != null ? given : session(config);
       try {
         RunSummary summary = run(spark, config);
         out.println("Report written to " + summary.output());
@@ -55,7 +70,9 @@ public final class TrendWireJob {
             summary.duplicates(), summary.rejected());
         return 0;
       } finally {
-        spark.stop();
+        if (given == null) {
+          spark.stop();
+        }
       }
     } catch (JobArguments.UsageException | ConfigException e) {
       return fail(err, e, EXIT_USAGE, verbose);

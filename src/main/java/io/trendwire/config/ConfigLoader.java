@@ -1,5 +1,6 @@
 package io.trendwire.config;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -57,10 +58,12 @@ public final class ConfigLoader {
           + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")";
       throw new ConfigException(origin + ": unknown field '" + path(e) + "'" + known, e);
     } catch (JsonMappingException e) {
+      if (e.getCause() instanceof JsonParseException syntax) {
+        throw syntaxError(origin, syntax);
+      }
       throw new ConfigException(origin + ": invalid value for '" + path(e) + "': " + e.getOriginalMessage(), e);
     } catch (JsonProcessingException e) {
-      throw new ConfigException(origin + ": not valid JSON at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+      throw syntaxError(origin, e);
     }
     if (config == null) {
       throw new ConfigException(origin + ": the config is empty");
@@ -140,6 +143,11 @@ public final class ConfigLoader {
     if (!errors.isEmpty()) {
       throw new ConfigException(origin + ": " + String.join("; ", errors));
     }
+  }
+
+  private static ConfigException syntaxError(String origin, JsonProcessingException e) {
+    return new ConfigException(origin + ": not valid JSON at line " + e.getLocation().getLineNr()
+        + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
   }
 
   private static void checkZone(List<String> errors, String field, String zone) {

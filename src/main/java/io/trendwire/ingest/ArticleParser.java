@@ -113,7 +113,7 @@ public final class ArticleParser implements Serializable {
     StringBuilder out = null;
     for (int i = 0; i < n.length(); i++) {
       char c = n.charAt(i);
-      boolean keep = c >= 0x20 && c != 0x7f || c == '\n' || c == '\t';
+      boolean keep = !(c < 0x20 || c >= 0x7f && c <= 0x9f) || c == '\n' || c == '\t';
       if (!keep && out == null) {
         out = new StringBuilder(n.length()).append(n, 0, i);
       } else if (keep && out != null) {

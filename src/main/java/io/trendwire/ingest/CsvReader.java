@@ -38,6 +38,8 @@ final class CsvReader implements RecordReader {
     settings.setMaxColumns(4096);
     settings.setKeepQuotes(false);
     settings.setSkipEmptyLines(true);
+    // Read ahead on this thread: a decoding error then surfaces at the row it belongs to.
+    settings.setReadInputOnSeparateThread(false);
     CsvParser parser = new CsvParser(settings);
     InputStream in = file.open();
     InputStreamReader reader = new InputStreamReader(in, charset.newDecoder()
@@ -48,11 +50,11 @@ final class CsvReader implements RecordReader {
       parser.beginParsing(reader);
       header = parser.parseNext();
     } catch (TextParsingException e) {
-      parser.stopParsing();
+      stopQuietly(parser);
       return Collections.singletonList(failure(path, 0, e)).iterator();
     }
     if (header == null) {
-      parser.stopParsing();
+      stopQuietly(parser);
       return Collections.emptyIterator();
     }
     if (header.length > 0 && header[0] != null && header[0].startsWith("\uFEFF")) {
@@ -72,7 +74,7 @@ final class CsvReader implements RecordReader {
           row = parser.parseNext();
         } catch (TextParsingException e) {
           finished = true;
-          parser.stopParsing();
+          stopQuietly(parser);
           return failure(path, number + 1, e);
         }
         if (row == null) {
@@ -96,9 +98,21 @@ final class CsvReader implements RecordReader {
     };
   }
 
+  /** Stopping re-reads the input, which throws again after a decoding error; the reject is already made. */
+  private static void stopQuietly(CsvParser parser) {
+    try {
+      parser.stopParsing();
+    } catch (RuntimeException ignored) {
+      // nothing more can be read from this file either way
+    }
+  }
+
   private RawRecord failure(String path, long number, TextParsingException e) {
-    Throwable cause = e.getCause();
-    if (cause instanceof java.nio.charset.CharacterCodingException) {
+    boolean badBytes = false;
+    for (Throwable c = e.getCause(); c != null && !badBytes; c = c.getCause()) {
+      badBytes = c instanceof java.nio.charset.CharacterCodingException;
+    }
+    if (badBytes) {
       return RawRecord.rejected(path, Math.max(number, 1), null, RejectReason.INVALID_UTF8,
           "bytes not valid " + charset.name() + " near line " + e.getLineIndex() + "; the rest of the file is unreadable");
     }

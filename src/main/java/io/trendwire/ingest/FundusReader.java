@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * fundus parser test pages: {@code <country>/<Publisher>.json} maps version keys (V1, V1_1, V2, ...)
  * to extracted articles; each version belongs to one {@code <Publisher>_<yyyy_MM_dd>.html.gz} page,
- * pairing the sorted keys with the sorted page names; {@code meta.info} gives each page's URL.
+ * pairing the sorted keys with the sorted names of the pages present; {@code meta.info} gives
+ * each page's URL.
  * Fields: title, text (summary, section headlines and paragraphs), publishing_date, authors,
  * topics, publisher, country (the folder), page, url, crawl_date, version.
  */
@@ -42,7 +43,13 @@ final class FundusReader implements RecordReader {
     String publisher = file.name().replaceFirst("\\.json$", "");
     String country = folderName(path);
     JsonNode meta = readMeta(file);
-    List<String> pages = pagesOf(publisher, meta);
+    List<String> pages = new ArrayList<>();
+    for (String page : pagesOf(publisher, meta)) {
+      // meta.info also lists pages that were replaced by newer crawls; only the files present count.
+      if (file.hasSibling(page)) {
+        pages.add(page);
+      }
+    }
     List<String> versions = new ArrayList<>();
     root.fieldNames().forEachRemaining(versions::add);
     Collections.sort(versions);

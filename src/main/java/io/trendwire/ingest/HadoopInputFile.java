@@ -39,6 +39,12 @@ final class HadoopInputFile implements InputFile {
   }
 
   @Override
+  public boolean hasSibling(String name) throws IOException {
+    Path sibling = new Path(path.getParent(), name);
+    return sibling.getFileSystem(conf).exists(sibling);
+  }
+
+  @Override
   public Optional<byte[]> readSibling(String name) throws IOException {
     Path sibling = new Path(path.getParent(), name);
     FileSystem fs = sibling.getFileSystem(conf);

@@ -85,12 +85,14 @@ public final class IngestIO {
     Iterator<RawRecord> records;
     try {
       records = reader.read(file);
-    } catch (IOException | UncheckedIOException | IllegalStateException e) {
+    } catch (IOException | RuntimeException e) {
+      // Whatever a reader throws for this file ends as one reject; the job goes on.
       return Collections.singletonList(parser.toRow(RawRecord.rejected(file.path(), 0, null,
           RejectReason.UNREADABLE_FILE, String.valueOf(e.getMessage())))).iterator();
     }
     return new Iterator<>() {
       boolean failed;
+      long emitted;
 
       @Override
       public boolean hasNext() {
@@ -99,11 +101,12 @@ public final class IngestIO {
         }
         try {
           return records.hasNext();
-        } catch (UncheckedIOException e) {
+        } catch (RuntimeException e) {
           // A stream that breaks mid-file (truncated gzip, I/O error) ends the file with one reject.
           failed = true;
-          pending = parser.toRow(RawRecord.rejected(file.path(), -1, null, RejectReason.UNREADABLE_FILE,
-              "reading stopped: " + e.getCause().getMessage()));
+          Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+          pending = parser.toRow(RawRecord.rejected(file.path(), emitted + 1, null, RejectReason.UNREADABLE_FILE,
+              "reading stopped: " + cause.getMessage()));
           return true;
         }
       }
@@ -113,10 +116,12 @@ public final class IngestIO {
       @Override
       public Row next() {
         if (pending != null) {
+          emitted++;
           Row r = pending;
           pending = null;
           return r;
         }
+        emitted++;
         return parser.toRow(records.next());
       }
     };
@@ -150,7 +155,7 @@ public final class IngestIO {
   }
 
   /** Expands files, folders (recursively, filtered by the file glob) and globs; fails when nothing matches. */
-  static List<FileStatus> listFiles(InputConfig in, Configuration conf) {
+  public static List<FileStatus> listFiles(InputConfig in, Configuration conf) {
     List<FileStatus> files = new ArrayList<>();
     try {
       GlobFilter nameFilter = new GlobFilter(in.fileGlob());

@@ -17,4 +17,7 @@ public interface InputFile {
 
   /** A file in the same folder, if it exists (fundus meta.info, sidecars). */
   Optional<byte[]> readSibling(String name) throws IOException;
+
+  /** Whether a file of that name exists in the same folder. */
+  boolean hasSibling(String name) throws IOException;
 }

@@ -62,8 +62,8 @@ final class JsonArrayReader implements RecordReader {
           if (token == null || token == JsonToken.END_ARRAY) {
             return finish(null);
           }
-          number++;
           JsonNode node = parser.readValueAsTree();
+          number++;
           String raw = node.toString();
           if (raw.length() > maxRecordBytes) {
             return RawRecord.rejected(path, number, raw, RejectReason.OVERSIZED_RECORD,
@@ -95,11 +95,12 @@ final class JsonArrayReader implements RecordReader {
   private static RawRecord failure(String path, long number, IOException e) {
     String where = e instanceof JsonProcessingException jpe && jpe.getLocation() != null
         ? " at byte " + jpe.getLocation().getByteOffset() : "";
-    if (e instanceof CharConversionException) {
+    String original = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+    if (e instanceof CharConversionException || original != null && original.startsWith("Invalid UTF-8")) {
       return RawRecord.rejected(path, number, null, RejectReason.INVALID_UTF8,
           "invalid bytes" + where + "; the rest of the file is unreadable: " + e.getMessage());
     }
-    String message = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+    String message = original;
     RejectReason reason = message != null && message.contains("exceeds the maximum")
         ? RejectReason.OVERSIZED_RECORD : RejectReason.MALFORMED_JSON;
     return RawRecord.rejected(path, number, null, reason,

@@ -1,8 +1,10 @@
 package io.trendwire.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +13,9 @@ import java.util.Iterator;
 
 /** JSON Lines: one object per line. Each line is decoded strictly, so one bad line costs one record. */
 final class JsonLinesReader implements RecordReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Trailing tokens fail: "{...} {...}" on one line would otherwise lose the second object. */
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
   private final Charset charset;
   private final long maxRecordBytes;
 

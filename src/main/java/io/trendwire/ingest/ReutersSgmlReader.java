@@ -23,6 +23,11 @@ final class ReutersSgmlReader implements RecordReader {
   private static final Pattern TAG = Pattern.compile("<[^>]+>");
   private static final String[] LISTS = {"TOPICS", "PLACES", "PEOPLE", "ORGS", "EXCHANGES", "COMPANIES"};
   private static final String[] TEXT_PARTS = {"TITLE", "DATELINE", "BODY"};
+  /**
+   * The timestamp at the start of DATE; some documents append operator codes or notes
+   * ("... 11:22:33.44\t\t\tC T", "# date added by S Finch as guesswork").
+   */
+  private static final Pattern DATE_VALUE = Pattern.compile("\\d{1,2}-[A-Za-z]{3}-\\d{4}\\s+\\d{1,3}:\\d{2}:\\d{2}(\\.\\d+)?");
 
   private final Charset charset;
   private final long maxRecordBytes;
@@ -80,7 +85,11 @@ final class ReutersSgmlReader implements RecordReader {
     if (!fields.containsKey("NEWID")) {
       return RawRecord.rejected(path, number, raw, RejectReason.MALFORMED_SGML, "document has no NEWID");
     }
-    putText(fields, "DATE", element(body, "DATE"));
+    String date = element(body, "DATE");
+    if (date != null) {
+      Matcher m = DATE_VALUE.matcher(clean(date));
+      putText(fields, "DATE", m.find() ? m.group() : date);
+    }
     for (String list : LISTS) {
       String inner = element(body, list);
       if (inner != null) {
@@ -150,7 +159,7 @@ final class ReutersSgmlReader implements RecordReader {
           String entity = s.substring(i + 1, semi);
           Integer decoded = decodeEntity(entity);
           if (decoded != null) {
-            if (decoded >= 0x20 || decoded == '\n' || decoded == '\t') {
+            if (!isControl(decoded) || decoded == '\n' || decoded == '\t') {
               out.appendCodePoint(decoded);
             }
             i = semi;
@@ -158,13 +167,18 @@ final class ReutersSgmlReader implements RecordReader {
           }
         }
         out.append(c);
-      } else if (c >= 0x20 && c != 0x7f || c == '\n' || c == '\t') {
+      } else if (!isControl(c) || c == '\n' || c == '\t') {
         out.append(c);
       } else if (c == '\r') {
         out.append('\n');
       }
     }
     return out.toString();
+  }
+
+  /** C0 and C1 control characters and DEL. */
+  static boolean isControl(int c) {
+    return c < 0x20 || c >= 0x7f && c <= 0x9f;
   }
 
   private static Integer decodeEntity(String entity) {

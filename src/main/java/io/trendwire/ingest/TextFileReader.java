@@ -61,6 +61,9 @@ final class TextFileReader implements RecordReader {
           used == null ? Charset.forName("UTF-8") : used), RejectReason.OVERSIZED_RECORD,
           "file larger than " + maxRecordBytes + " bytes");
     }
+    if (used == null && bytes.length == 0) {
+      used = Charset.forName("UTF-8"); // nothing to detect: the empty text is rejected as EMPTY_TEXT
+    }
     if (used == null) {
       used = TextDecoding.detect(bytes, bytes.length);
       if (used == null) {

@@ -64,8 +64,11 @@ final class Pipeline {
       Dataset<Row> rejects = parsed.filter(col(REASON).isNotNull()).select(SOURCE_FILE, RECORD, REASON, DETAIL, RAW);
       Dataset<Row> accepted = parsed.filter(col(REASON).isNull()).drop(RAW, REASON, DETAIL);
 
-      Dataset<Row> deduped = stage("dedupe", "mark exact and near-duplicate copies", () ->
-          new DuplicateMarker(config.dedupe()).mark(ArticleIds.uniquify(accepted)));
+      Dataset<Row> deduped;
+      try (DuplicateMarker marker = new DuplicateMarker(config.dedupe())) {
+        deduped = stage("dedupe", "mark exact and near-duplicate copies", () ->
+            marker.mark(ArticleIds.uniquify(accepted)));
+      }
       parsed.unpersist();
       Dataset<Row> identified = stage("language", "identify article languages", () ->
           new LanguageIdentifier(config.language()).identify(deduped));

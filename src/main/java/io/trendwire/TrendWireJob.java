@@ -80,7 +80,8 @@ public final class TrendWireJob {
       return fail(err, e, EXIT_INPUT_NOT_FOUND, verbose);
     } catch (OutputExistsException e) {
       return fail(err, e, EXIT_OUTPUT_EXISTS, verbose);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Spark throws checked SparkExceptions through Scala code; they are failures like any other.
       return fail(err, e, EXIT_FAILURE, verbose);
     }
   }
@@ -122,12 +123,18 @@ public final class TrendWireJob {
       }
     });
     conf.set("spark.sql.session.timeZone", config.timeZone());
+    if (conf.get("spark.master").startsWith("local") && !conf.contains("spark.sql.shuffle.partitions")) {
+      // Spark's 200 shuffle partitions are meant for clusters; on one machine they are mostly
+      // scheduling overhead. Four per core keeps tasks small enough for skew.
+      int cores = Runtime.getRuntime().availableProcessors();
+      conf.set("spark.sql.shuffle.partitions", String.valueOf(4 * cores));
+    }
     return SparkSession.builder().config(conf).getOrCreate();
   }
 
   private static int fail(PrintStream err, Throwable e, int code, boolean verbose) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    if (e instanceof RuntimeException && code == EXIT_FAILURE) {
+    if (code == EXIT_FAILURE) {
       message = e.getClass().getSimpleName() + ": " + message;
     }
     err.println("trendwire: error: " + message.lines().findFirst().orElse(""));

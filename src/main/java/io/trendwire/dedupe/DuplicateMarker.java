@@ -24,17 +24,25 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import io.trendwire.config.DedupeConfig;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.MinHashLSH;
 import org.apache.spark.ml.feature.MinHashLSHModel;
 import org.apache.spark.ml.feature.NGram;
 import org.apache.spark.ml.feature.RegexTokenizer;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Marks copies instead of dropping them, so reports can count originals or every copy.
@@ -50,7 +58,7 @@ import org.apache.spark.sql.types.DataTypes;
  * duplicate_of (null for originals), duplicate_kind ("exact", "near" or null) and
  * duplicate_similarity (1.0 for exact copies, the shingle overlap for near ones).
  */
-public final class DuplicateMarker {
+public final class DuplicateMarker implements AutoCloseable {
   /** Shingle hashes live in 2^20 buckets: collisions stay negligible for news-length texts. */
   private static final int SHINGLE_FEATURES = 1 << 20;
   private static final long SEED = 20240619L;
@@ -64,9 +72,24 @@ public final class DuplicateMarker {
   static final int MIN_SHINGLES = 8;
 
   private final DedupeConfig config;
+  /** Intermediates read more than once by the plan; released by {@link #close()}. */
+  private final List<Dataset<Row>> cached = new ArrayList<>();
 
   public DuplicateMarker(DedupeConfig config) {
     this.config = config;
+  }
+
+  /** Call once the marked dataset is materialised (persisted and counted). */
+  @Override
+  public void close() {
+    cached.forEach(Dataset::unpersist);
+    cached.clear();
+  }
+
+  private Dataset<Row> cache(Dataset<Row> df) {
+    Dataset<Row> persisted = df.persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(persisted);
+    return persisted;
   }
 
   public Dataset<Row> mark(Dataset<Row> articles) {
@@ -78,10 +101,11 @@ public final class DuplicateMarker {
           .withColumn(DUPLICATE_SIMILARITY, lit(null).cast(DataTypes.DoubleType));
     }
     WindowSpec byHash = Window.partitionBy(TEXT_HASH).orderBy(col(PUBLISHED), col(ARTICLE_ID));
-    Dataset<Row> exact = hashed
+    // Read twice (near-duplicate search among the originals, then the final join): cached.
+    Dataset<Row> exact = cache(hashed
         .withColumn("_original", first(col(ARTICLE_ID)).over(byHash))
         .withColumn(DUPLICATE_OF, when(col("_original").notEqual(col(ARTICLE_ID)), col("_original")))
-        .drop("_original");
+        .drop("_original"));
     if (!config.nearDuplicates()) {
       return withExactKind(exact);
     }
@@ -101,6 +125,17 @@ public final class DuplicateMarker {
     Column isExact = col(DUPLICATE_OF).isNotNull();
     return df.withColumn(DUPLICATE_KIND, when(isExact, lit("exact")))
         .withColumn(DUPLICATE_SIMILARITY, when(isExact, lit(1.0)));
+  }
+
+  /**
+   * MinHash's fit only reads the vector size from the first row and draws its hash functions from
+   * the seed; fitting on one empty vector of that size spares a job that would compute the whole
+   * upstream plan just to look at one row.
+   */
+  private static Dataset<Row> shapeOnly(SparkSession spark) {
+    StructType schema = new StructType().add("_features", new VectorUDT(), false);
+    Row row = RowFactory.create(Vectors.sparse(SHINGLE_FEATURES, new int[] {0}, new double[] {1.0}));
+    return spark.createDataFrame(List.of(row), schema);
   }
 
   /**
@@ -130,8 +165,9 @@ public final class DuplicateMarker {
         .withColumn("_size", size(array_distinct(col("_shingles"))))
         .select(ARTICLE_ID, PUBLISHED, "_size", "_features");
     MinHashLSHModel lsh = new MinHashLSH().setInputCol("_features").setOutputCol("_hashes")
-        .setNumHashTables(config.hashTables()).setSeed(SEED).fit(vectors);
-    Dataset<Row> hashedVectors = lsh.transform(vectors);
+        .setNumHashTables(config.hashTables()).setSeed(SEED).fit(shapeOnly(vectors.sparkSession()));
+    // Both sides of the self-join: cached so tokenising and hashing run once.
+    Dataset<Row> hashedVectors = cache(lsh.transform(vectors));
     Dataset<Row> pairs = lsh.approxSimilarityJoin(hashedVectors, hashedVectors, 1.0 - CANDIDATE_JACCARD, "_distance")
         .select(col("datasetA." + ARTICLE_ID).alias("_a"), col("datasetA." + PUBLISHED).alias("_a_published"),
             col("datasetB." + ARTICLE_ID).alias("_b"), col("datasetB." + PUBLISHED).alias("_b_published"),

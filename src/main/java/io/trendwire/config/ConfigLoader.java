@@ -133,6 +133,9 @@ public final class ConfigLoader {
     if (d.hashTables() < 1 || d.hashTables() > 64) {
       errors.add("dedupe.hashTables: must be between 1 and 64, got " + d.hashTables());
     }
+    if (d.maxShingleArticles() < 2) {
+      errors.add("dedupe.maxShingleArticles: must be at least 2, got " + d.maxShingleArticles());
+    }
     LanguageConfig l = config.language();
     if (l.minConfidence() < 0 || l.minConfidence() > 1) {
       errors.add("language.minConfidence: must be in [0, 1], got " + l.minConfidence());

@@ -18,10 +18,12 @@ public record DedupeConfig(
     Integer shingleWords,
     @JsonPropertyDescription("MinHash tables; more find more pairs at more cost.")
     Integer hashTables,
+    @JsonPropertyDescription("Shingles found in more articles than this are boilerplate and ignored.")
+    Integer maxShingleArticles,
     @JsonPropertyDescription("Reports count every copy instead of originals only.")
     Boolean countCopies) implements Serializable {
 
-  public static final DedupeConfig DEFAULT = new DedupeConfig(null, null, null, null, null, null);
+  public static final DedupeConfig DEFAULT = new DedupeConfig(null, null, null, null, null, null, null);
 
   public DedupeConfig {
     enabled = enabled == null || enabled;
@@ -29,6 +31,7 @@ public record DedupeConfig(
     minSimilarity = minSimilarity == null ? 0.7 : minSimilarity;
     shingleWords = shingleWords == null ? 3 : shingleWords;
     hashTables = hashTables == null ? 8 : hashTables;
+    maxShingleArticles = maxShingleArticles == null ? 200 : maxShingleArticles;
     countCopies = countCopies != null && countCopies;
   }
 }

@@ -8,6 +8,11 @@ import static io.trendwire.schema.Columns.PUBLISHED;
 import static io.trendwire.schema.Columns.TEXT;
 import static io.trendwire.schema.Columns.TEXT_HASH;
 import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.array_except;
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
@@ -109,16 +114,26 @@ public final class DuplicateMarker implements AutoCloseable {
     if (!config.nearDuplicates()) {
       return withExactKind(exact);
     }
-    Dataset<Row> near = nearDuplicates(exact.filter(col(DUPLICATE_OF).isNull()));
-    Dataset<Row> joined = exact.join(near, exact.col(ARTICLE_ID).equalTo(near.col("_copy")), "left");
-    // An exact original can still be a near copy of an earlier article; exact marks stay as they are.
-    Column isNear = col(DUPLICATE_OF).isNull().and(col("_near_of").isNotNull());
+    // Small (one row per near copy) and joined twice: cached.
+    Dataset<Row> near = cache(nearDuplicates(exact.filter(col(DUPLICATE_OF).isNull())));
+    Dataset<Row> viaOriginal = near.select(col("_copy").alias("_orig_copy"), col("_near_of").alias("_orig_near_of"),
+        col("_near_similarity").alias("_orig_similarity"));
+    Dataset<Row> joined = exact
+        .join(near, exact.col(ARTICLE_ID).equalTo(near.col("_copy")), "left")
+        .join(viaOriginal, exact.col(DUPLICATE_OF).equalTo(viaOriginal.col("_orig_copy")), "left");
+    // An exact original may itself be a near copy: then it points to its original, and so do its
+    // exact copies (their text is the same, so is their similarity to that original).
+    Column selfNear = col(DUPLICATE_OF).isNull().and(col("_near_of").isNotNull());
+    Column originalNear = col(DUPLICATE_OF).isNotNull().and(col("_orig_near_of").isNotNull());
     return joined
-        .withColumn(DUPLICATE_KIND, when(isNear, lit("near")).when(col(DUPLICATE_OF).isNotNull(), lit("exact")))
-        .withColumn(DUPLICATE_SIMILARITY, when(isNear, col("_near_similarity"))
+        .withColumn(DUPLICATE_KIND, when(selfNear.or(originalNear), lit("near"))
+            .when(col(DUPLICATE_OF).isNotNull(), lit("exact")))
+        .withColumn(DUPLICATE_SIMILARITY, when(selfNear, col("_near_similarity"))
+            .when(originalNear, col("_orig_similarity"))
             .when(col(DUPLICATE_OF).isNotNull(), lit(1.0)))
-        .withColumn(DUPLICATE_OF, coalesce(col(DUPLICATE_OF), col("_near_of")))
-        .drop("_copy", "_near_of", "_near_similarity");
+        .withColumn(DUPLICATE_OF, when(selfNear, col("_near_of")).when(originalNear, col("_orig_near_of"))
+            .otherwise(col(DUPLICATE_OF)))
+        .drop("_copy", "_near_of", "_near_similarity", "_orig_copy", "_orig_near_of", "_orig_similarity");
   }
 
   private static Dataset<Row> withExactKind(Dataset<Row> df) {
@@ -157,12 +172,22 @@ public final class DuplicateMarker implements AutoCloseable {
     Dataset<Row> tokens = new RegexTokenizer().setInputCol(TEXT).setOutputCol("_tokens")
         .setPattern("[^\\p{L}\\p{N}]+").setToLowercase(true).setMinTokenLength(1)
         .transform(originals.select(col(ARTICLE_ID), col(PUBLISHED), col(TEXT)));
-    Dataset<Row> shingles = new NGram().setN(config.shingleWords()).setInputCol("_tokens").setOutputCol("_shingles")
-        .transform(tokens).filter(size(col("_shingles")).geq(MIN_SHINGLES));
+    Dataset<Row> allShingles = new NGram().setN(config.shingleWords()).setInputCol("_tokens").setOutputCol("_all")
+        .transform(tokens).withColumn("_all", array_distinct(col("_all")));
+    // Boilerplate shingles ("the company said", "blah blah blah") would become the minimum hash of
+    // thousands of articles and put them all in one LSH bucket: quadratic candidate pairs for no
+    // copies found. Shingles in more articles than the cap are left out of the sets.
+    Dataset<Row> common = allShingles.select(explode(col("_all")).alias("_shingle"))
+        .groupBy("_shingle").count().filter(col("count").gt(config.maxShingleArticles()))
+        .agg(collect_list("_shingle").alias("_common"));
+    Dataset<Row> shingles = allShingles.crossJoin(broadcast(common))
+        .withColumn("_shingles", array_except(col("_all"), coalesce(col("_common"), array().cast("array<string>"))))
+        .drop("_all", "_common")
+        .filter(size(col("_shingles")).geq(MIN_SHINGLES));
     Dataset<Row> vectors = new HashingTF().setInputCol("_shingles").setOutputCol("_features")
         .setNumFeatures(SHINGLE_FEATURES).setBinary(true)
         .transform(shingles)
-        .withColumn("_size", size(array_distinct(col("_shingles"))))
+        .withColumn("_size", size(col("_shingles")))
         .select(ARTICLE_ID, PUBLISHED, "_size", "_features");
     MinHashLSHModel lsh = new MinHashLSH().setInputCol("_features").setOutputCol("_hashes")
         .setNumHashTables(config.hashTables()).setSeed(SEED).fit(shapeOnly(vectors.sparkSession()));

@@ -141,10 +141,10 @@ class DuplicateMarkerTest {
     String edited = "Moscow, June 19. " + STORY;
     Row[] rows = {row("wire", "2024-06-19T08:00:00Z", STORY), row("outlet", "2024-06-19T09:00:00Z", edited),
         row("same", "2024-06-19T10:00:00Z", STORY)};
-    Map<String, Row> exactOnly = mark(new DedupeConfig(null, false, null, null, null, null), rows);
+    Map<String, Row> exactOnly = mark(new DedupeConfig(null, false, null, null, null, null, null), rows);
     assertEquals("wire", exactOnly.get("same").getAs(DUPLICATE_OF), "exact copies without near-duplicates");
     assertNull(exactOnly.get("outlet").getAs(DUPLICATE_OF), "no near copies when nearDuplicates is false");
-    Map<String, Row> off = mark(new DedupeConfig(false, null, null, null, null, null), rows);
+    Map<String, Row> off = mark(new DedupeConfig(false, null, null, null, null, null, null), rows);
     List<String> marked = new ArrayList<>();
     off.values().forEach(r -> {
       if (r.getAs(DUPLICATE_OF) != null) {

@@ -55,9 +55,14 @@ BANNED_SINGLE = {
     "kim", "lee", "park", "moon", "sung", "may", "chad", "party", "council",
     "union", "house", "court", "bank", "army", "state", "government", "ministry",
     "assembly", "parliament", "senate", "congress", "commission", "agency",
-    "choi", "cho", "han", "shin", "yoon", "wang", "li", "xi", "ri", "pak",
-    "jo", "kang", "khan", "singh", "austin", "johnson", "harris", "rubio-",
-    "white", "grossi", "cooper", "smith", "miller", "johnson",
+    "choi", "cho", "han", "shin", "yoon", "wang", "li", "xi", "ri", "pak", "jo",
+    "kang", "khan", "singh", "austin", "johnson", "harris", "cooper", "smith",
+    "miller", "white", "wagner", "katz", "cohen", "costa", "michel",
+}
+# single-token aliases that are common words only in some languages
+BANNED_SINGLE_IN = {
+    "grossi": {"*", "it"},      # Italian "big" (pl.)
+    "albanese": {"*", "it"},    # Italian "Albanian"
 }
 
 
@@ -152,8 +157,9 @@ def main(path):
                     elif lang != "*" and t in star:
                         err(lineno, "%s: alias %r under %s is already under *" % (eid, t, lang))
                     seen.add((lang, t))
-                    if " " not in t and t.lower() in BANNED_SINGLE:
-                        err(lineno, "%s: lone alias %r is a common word/surname" % (eid, t))
+                    if " " not in t and (t.lower() in BANNED_SINGLE or
+                                         lang in BANNED_SINGLE_IN.get(t.lower(), ())):
+                        err(lineno, "%s: lone alias %r is a common word/surname (%s)" % (eid, t, lang))
                     if k == "abbreviation" and any(c.islower() for c in t if c.isalpha()) and len(t) > 12:
                         warnings.append("%s: long mixed-case abbreviation %r" % (eid, t))
                     alias_by_lang[lang] += 1

@@ -9,6 +9,10 @@ import static org.apache.spark.sql.functions.min;
 import io.trendwire.config.ConfigLoader;
 import io.trendwire.config.TrendWireConfig;
 import io.trendwire.dedupe.DuplicateMarker;
+import io.trendwire.entities.EntityLinker;
+import io.trendwire.entities.EntityMatcher;
+import io.trendwire.entities.EntityReports;
+import io.trendwire.entities.GazetteerIO;
 import io.trendwire.ingest.ArticleIds;
 import io.trendwire.ingest.IngestIO;
 import io.trendwire.language.LanguageIdentifier;
@@ -16,11 +20,14 @@ import io.trendwire.report.ReportFolder;
 import io.trendwire.report.RunManifest;
 import io.trendwire.trends.Periods;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -73,14 +80,34 @@ final class Pipeline {
       Dataset<Row> identified = stage("language", "identify article languages", () ->
           new LanguageIdentifier(config.language()).identify(deduped));
       deduped.unpersist();
-      Dataset<Row> articles = Periods.assign(identified, config.period())
-          .withColumn(TEXT_CHARS, length(col(TEXT)));
+      Dataset<Row> periodised = Periods.assign(identified, config.period()).withColumn(TEXT_CHARS, length(col(TEXT)));
+      Dataset<Row> articles = periodised;
+      EntityMatcher matcher = null;
+      if (config.entities().enabled()) {
+        describe("gazetteer", "load and compile the gazetteer");
+        long g = System.nanoTime();
+        matcher = EntityMatcher.compile(GazetteerIO.load(config.entities().gazetteers(),
+            spark.sparkContext().hadoopConfiguration()));
+        manifest.timing("gazetteer", System.nanoTime() - g);
+        LOG.info("Gazetteer: {} entities, {} aliases", matcher.entityCount(), matcher.aliasCount());
+        Broadcast<EntityMatcher> broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(matcher);
+        articles = stage("entities", "find entity mentions", () ->
+            new EntityLinker(config.entities(), broadcast).link(periodised));
+        identified.unpersist();
+      }
 
       describe("write", "write articles/ and rejects/");
       long t = System.nanoTime();
-      write(articles.select(ARTICLE_COLUMNS.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new)),
+      List<String> articleColumns = new ArrayList<>(ARTICLE_COLUMNS);
+      if (matcher != null) {
+        articleColumns.addAll(articleColumns.indexOf(DUPLICATE_OF), List.of(ENTITY_IDS, COUNTRIES, FOCUS_COUNTRIES));
+      }
+      write(articles.select(articleColumns.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new)),
           out.stagedPath("articles"));
       write(rejects, out.stagedPath("rejects"));
+      if (matcher != null) {
+        writeEntityReports(articles, matcher, out);
+      }
       manifest.timing("write", System.nanoTime() - t);
 
       describe("summary", "count articles and rejects for the manifest");
@@ -109,7 +136,15 @@ final class Pipeline {
         throw new IllegalStateException("record accounting broken: read " + read + " != accepted "
             + acceptedCount + " + rejected " + rejected);
       }
-      identified.unpersist();
+      if (matcher != null) {
+        Dataset<Row> mentions = spark.read().parquet(out.stagedPath("mentions"));
+        counts.put("mentions", mentions.count());
+        counts.put("mentions_by_method", groupCounts(mentions, METHOD));
+        counts.put("entities", spark.read().parquet(out.stagedPath("entities")).count());
+        articles.unpersist();
+      } else {
+        identified.unpersist();
+      }
       manifest.finished(Instant.now());
       out.writeText("_manifest.json", manifest.toJson());
       out.commit();
@@ -117,6 +152,22 @@ final class Pipeline {
           acceptedCount, acceptedCount - copies, rejected, rejectedByReason);
       return new RunSummary(out.targetPath(), read, acceptedCount, rejected, copies);
     }
+  }
+
+  /**
+   * mentions/ (every mention), entities/ and entity_trends/ (counted articles only: originals,
+   * unless dedupe.countCopies).
+   */
+  private void writeEntityReports(Dataset<Row> linked, EntityMatcher matcher, ReportFolder out) {
+    describe("entities-report", "write mentions/, entities/ and entity_trends/");
+    write(EntityReports.mentions(linked), out.stagedPath("mentions"));
+    Dataset<Row> counted = config.dedupe().countCopies() ? linked : linked.filter(col(DUPLICATE_OF).isNull());
+    Dataset<Row> countedMentions = EntityReports.mentions(counted);
+    write(EntityReports.entities(countedMentions, EntityReports.gazetteerTable(spark, matcher),
+        config.entities().minCandidateArticles()), out.stagedPath("entities"));
+    Dataset<Row> entities = spark.read().parquet(out.stagedPath("entities"));
+    write(EntityReports.trends(countedMentions, counted.select(ARTICLE_ID, PERIOD), entities, config.period(),
+        config.entities().trendMinArticles()), out.stagedPath("entity_trends"));
   }
 
   /** Builds a stage's dataset, persists it and counts it, recording count and time. */

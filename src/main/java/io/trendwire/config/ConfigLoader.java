@@ -143,6 +143,13 @@ public final class ConfigLoader {
     if (l.maxChars() < 20) {
       errors.add("language.maxChars: must be at least 20, got " + l.maxChars());
     }
+    EntitiesConfig en = config.entities();
+    if (en.minCandidateArticles() < 1) {
+      errors.add("entities.minCandidateArticles: must be at least 1, got " + en.minCandidateArticles());
+    }
+    if (en.trendMinArticles() < 1) {
+      errors.add("entities.trendMinArticles: must be at least 1, got " + en.trendMinArticles());
+    }
     if (!errors.isEmpty()) {
       throw new ConfigException(origin + ": " + String.join("; ", errors));
     }

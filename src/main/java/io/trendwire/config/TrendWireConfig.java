@@ -22,6 +22,7 @@ public record TrendWireConfig(
     String timeZone,
     DedupeConfig dedupe,
     LanguageConfig language,
+    EntitiesConfig entities,
     SparkConfig spark) implements Serializable {
 
   public TrendWireConfig {
@@ -31,18 +32,19 @@ public record TrendWireConfig(
     timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone;
     dedupe = dedupe == null ? DedupeConfig.DEFAULT : dedupe;
     language = language == null ? LanguageConfig.DEFAULT : language;
+    entities = entities == null ? EntitiesConfig.DEFAULT : entities;
     spark = spark == null ? SparkConfig.DEFAULT : spark;
   }
 
   public TrendWireConfig withInputPaths(List<String> paths) {
-    return new TrendWireConfig(input.withPaths(paths), output, period, timeZone, dedupe, language, spark);
+    return new TrendWireConfig(input.withPaths(paths), output, period, timeZone, dedupe, language, entities, spark);
   }
 
   public TrendWireConfig withOutput(OutputConfig newOutput) {
-    return new TrendWireConfig(input, newOutput, period, timeZone, dedupe, language, spark);
+    return new TrendWireConfig(input, newOutput, period, timeZone, dedupe, language, entities, spark);
   }
 
   public TrendWireConfig withPeriod(Period newPeriod) {
-    return new TrendWireConfig(input, output, newPeriod, timeZone, dedupe, language, spark);
+    return new TrendWireConfig(input, output, newPeriod, timeZone, dedupe, language, entities, spark);
   }
 }

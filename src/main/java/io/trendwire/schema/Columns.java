@@ -33,4 +33,25 @@ public final class Columns {
   public static final String DUPLICATE_OF = "duplicate_of";
   public static final String DUPLICATE_KIND = "duplicate_kind";
   public static final String DUPLICATE_SIMILARITY = "duplicate_similarity";
+  public static final String ENTITY_IDS = "entity_ids";
+  public static final String COUNTRIES = "countries";
+  public static final String FOCUS_COUNTRIES = "focus_countries";
+  public static final String MENTIONS_STRUCTS = "_mentions";
+
+  // Mentions and entities.
+  public static final String ENTITY_ID = "entity_id";
+  public static final String NAME = "name";
+  public static final String TYPE = "type";
+  public static final String COUNTRY = "country";
+  public static final String WIKIDATA_ID = "wikidata_id";
+  public static final String SURFACE = "surface";
+  public static final String FIELD = "field";
+  public static final String SENTENCE = "sentence";
+  public static final String START = "start";
+  public static final String END = "end";
+  public static final String METHOD = "method";
+  public static final String KIND = "kind";
+  public static final String ARTICLES = "articles";
+  public static final String MENTIONS = "mentions";
+  public static final String SHARE = "share";
 }

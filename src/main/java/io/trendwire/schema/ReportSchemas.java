@@ -30,6 +30,20 @@ public final class ReportSchemas {
       .add(REASON, DataTypes.StringType, true)
       .add(DETAIL, DataTypes.StringType, true);
 
+  /** One entity mention, as nested in articles during the entity stage and exploded into mentions/. */
+  public static final StructType MENTION = new StructType()
+      .add(ENTITY_ID, DataTypes.StringType, false)
+      .add(NAME, DataTypes.StringType, true)
+      .add(TYPE, DataTypes.StringType, false)
+      .add(COUNTRY, DataTypes.StringType, true)
+      .add(SURFACE, DataTypes.StringType, false)
+      .add(FIELD, DataTypes.StringType, false)
+      .add(SENTENCE, DataTypes.IntegerType, false)
+      .add(START, DataTypes.IntegerType, false)
+      .add(END, DataTypes.IntegerType, false)
+      .add(METHOD, DataTypes.StringType, false)
+      .add(KIND, DataTypes.StringType, true);
+
   /** rejects/: one row per rejected input record. */
   public static final StructType REJECTS = new StructType()
       .add(SOURCE_FILE, DataTypes.StringType, false)

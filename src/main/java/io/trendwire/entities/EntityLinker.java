@@ -1,0 +1,173 @@
+package io.trendwire.entities;
+
+import static io.trendwire.schema.Columns.COUNTRIES;
+import static io.trendwire.schema.Columns.ENTITY_IDS;
+import static io.trendwire.schema.Columns.FOCUS_COUNTRIES;
+import static io.trendwire.schema.Columns.LANGUAGE;
+import static io.trendwire.schema.Columns.MENTIONS_STRUCTS;
+import static io.trendwire.schema.Columns.TEXT;
+import static io.trendwire.schema.Columns.TITLE;
+
+import io.trendwire.config.EntitiesConfig;
+import io.trendwire.schema.ReportSchemas;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Finds the entities of every article with the broadcast {@link EntityMatcher}.
+ *
+ * <p>Input columns: title, text, language (nullable). Output: the input plus entity_ids (linked
+ * gazetteer entities in order of first mention, candidates excluded), countries (ISO codes of
+ * every country mentioned, places rolled up to their country when the config asks for it),
+ * focus_countries (the countries the article is about: dateline, title, lead and frequency, as
+ * CLIFF's "focus" does) and _mentions (array of {@link ReportSchemas#MENTION}, exploded into
+ * mentions/ by {@link EntityReports}). Articles without text get empty arrays.
+ */
+public final class EntityLinker implements Serializable {
+  private final EntitiesConfig config;
+  private final Broadcast<EntityMatcher> matcher;
+
+  public EntityLinker(EntitiesConfig config, Broadcast<EntityMatcher> matcher) {
+    this.config = config;
+    this.matcher = matcher;
+  }
+
+  public Dataset<Row> link(Dataset<Row> articles) {
+    StructType in = articles.schema();
+    StructType out = in
+        .add(ENTITY_IDS, DataTypes.createArrayType(DataTypes.StringType, false), false)
+        .add(COUNTRIES, DataTypes.createArrayType(DataTypes.StringType, false), false)
+        .add(FOCUS_COUNTRIES, DataTypes.createArrayType(DataTypes.StringType, false), false)
+        .add(MENTIONS_STRUCTS, DataTypes.createArrayType(ReportSchemas.MENTION, false), false);
+    int titleIdx = in.fieldIndex(TITLE);
+    int textIdx = in.fieldIndex(TEXT);
+    int langIdx = in.fieldIndex(LANGUAGE);
+    Broadcast<EntityMatcher> bc = matcher;
+    boolean rollUp = config.rollUp();
+    boolean keepCandidates = config.candidates();
+    return articles.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
+      EntityMatcher m = bc.value();
+      EntityMatcher.FormCache cache = new EntityMatcher.FormCache();
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return rows.hasNext();
+        }
+
+        @Override
+        public Row next() {
+          Row row = rows.next();
+          String language = row.getString(langIdx);
+          List<Mention> mentions = new ArrayList<>(m.extract(row.getString(titleIdx), "title", language, cache));
+          mentions.addAll(m.extract(row.getString(textIdx), "text", language, cache));
+          if (!keepCandidates) {
+            mentions.removeIf(x -> x.type() == EntityType.CANDIDATE);
+          }
+          Object[] values = new Object[row.size() + 4];
+          for (int i = 0; i < row.size(); i++) {
+            values[i] = row.get(i);
+          }
+          values[row.size()] = seq(entityIds(mentions));
+          values[row.size() + 1] = seq(countries(mentions, rollUp));
+          values[row.size() + 2] = seq(focusCountries(mentions, rollUp));
+          List<Row> structs = new ArrayList<>(mentions.size());
+          for (Mention x : mentions) {
+            structs.add(RowFactory.create(x.entityId(), x.name(), x.type().name(), x.country(), x.surface(),
+                x.field(), x.sentence(), x.start(), x.end(), x.method(), x.kind() == null ? null
+                    : x.kind().name().toLowerCase(java.util.Locale.ROOT)));
+          }
+          values[row.size() + 3] = seq(structs);
+          return RowFactory.create(values);
+        }
+      };
+    }, Encoders.row(out));
+  }
+
+  private static <T> scala.collection.immutable.Seq<T> seq(List<T> list) {
+    return CollectionConverters.asScala(list).toList();
+  }
+
+  static List<String> entityIds(List<Mention> mentions) {
+    Set<String> ids = new LinkedHashSet<>();
+    mentions.stream().sorted(Comparator.comparing((Mention x) -> !x.field().equals("title"))
+            .thenComparingInt(Mention::start))
+        .filter(x -> x.type() != EntityType.CANDIDATE).forEach(x -> ids.add(x.entityId()));
+    return new ArrayList<>(ids);
+  }
+
+  /** Countries the mention counts for: countries themselves, and places when rolling up. */
+  private static String countryOf(Mention x, boolean rollUp) {
+    if (x.type() == EntityType.COUNTRY) {
+      return x.country();
+    }
+    return rollUp && x.type().isPlace() ? x.country() : null;
+  }
+
+  static List<String> countries(List<Mention> mentions, boolean rollUp) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Mention x : mentions) {
+      String c = countryOf(x, rollUp);
+      if (c != null) {
+        out.add(c);
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  /**
+   * The countries an article is about. Each country scores 3 for the dateline, 2 for the title,
+   * 1 per mention in the first two sentences of the text and 1 per other mention. The dateline
+   * country is always a focus; others are when they score at least 2 and at least half the top
+   * score. One-off mentions in a long story ("… as in Germany") stay out.
+   */
+  static List<String> focusCountries(List<Mention> mentions, boolean rollUp) {
+    Map<String, Integer> score = new HashMap<>();
+    String dateline = null;
+    for (Mention x : mentions) {
+      String c = countryOf(x, true);
+      if (c == null) {
+        continue;
+      }
+      int points;
+      if ("dateline".equals(x.method())) {
+        points = 3;
+        dateline = c;
+      } else if ("title".equals(x.field())) {
+        points = 2;
+      } else {
+        points = x.sentence() < 2 ? 2 : 1;
+      }
+      score.merge(c, points, Integer::sum);
+    }
+    int top = score.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    List<String> focus = new ArrayList<>();
+    if (dateline != null) {
+      focus.add(dateline);
+    }
+    score.entrySet().stream()
+        .filter(e -> e.getValue() >= 2 && e.getValue() * 2 >= top && !e.getKey().equals(focus.isEmpty() ? null : focus.get(0)))
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .forEach(e -> focus.add(e.getKey()));
+    if (focus.isEmpty() && top > 0) {
+      score.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+          .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).ifPresent(e -> focus.add(e.getKey()));
+    }
+    return focus;
+  }
+}

@@ -1,0 +1,443 @@
+package io.trendwire.entities;
+
+import com.ibm.icu.text.DateFormatSymbols;
+import com.ibm.icu.util.ULocale;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The compiled gazetteer: a trie over token ids of the aliases' match forms, in flat arrays, built
+ * once on the driver and broadcast. {@link #extract} finds, in one article, the longest alias
+ * match at each position that passes the alias's case and language rules, the dateline place,
+ * and unknown proper names as candidates.
+ */
+public final class EntityMatcher implements Serializable {
+  /** Order in which entities of the same alias are preferred ("Georgia": the country first). */
+  private static final List<EntityType> PRIORITY = List.of(EntityType.COUNTRY, EntityType.ORG,
+      EntityType.PERSON, EntityType.CITY, EntityType.REGION, EntityType.OTHER);
+  /** Lower-case words allowed inside a proper name ("Ursula von der Leyen", "Abu al Sayed"). */
+  private static final Set<String> NAME_CONNECTORS = Set.of("von", "van", "der", "den", "de", "di", "da", "del",
+      "della", "des", "du", "la", "le", "al", "el", "bin", "ibn", "y", "dos", "do");
+  /** Function words that start sentences capitalised; never the first word of a candidate. */
+  private static final Set<String> FUNCTION_WORDS = Set.of(
+      "the", "a", "an", "in", "on", "at", "for", "and", "but", "as", "by", "to", "of", "from", "with",
+      "after", "before", "while", "when", "if", "this", "that", "these", "those", "it", "he", "she", "we",
+      "they", "i", "his", "her", "its", "their", "our", "mr", "mrs", "ms", "il", "lo", "la", "gli", "le",
+      "un", "una", "uno", "per", "con", "su", "tra", "fra", "nel", "nella", "dal", "dalla", "mentre",
+      "anche", "ma", "secondo", "der", "die", "das", "ein", "eine", "im", "am", "auf", "mit", "nach", "bei",
+      "und", "el", "los", "las", "en", "del", "les", "des", "une", "au", "aux", "dans", "pour", "par",
+      "selon", "apres", "après", "в", "на", "по", "с", "и", "но", "как", "после", "для");
+  /**
+   * A dateline opens a story: "HOUSTON, March 3 -", "Pyongyang, December 24 (KCNA) --",
+   * "MOSCOW, June 19 (Northern Ledger) -", "ROMA -".
+   */
+  private static final Pattern DATELINE = Pattern.compile(
+      "^\\s*([\\p{Lu}][\\p{L}.'’ -]{1,40}?)(?:\\s*,\\s*[\\p{L}]+\\.?\\s+\\d{1,2})?\\s*(?:\\([^)]{1,40}\\))?\\s*(?:-|--|–|—)");
+
+  private final String[] ids;
+  private final String[] names;
+  private final EntityType[] types;
+  private final String[] countries;
+  private final String[] wikidata;
+  private final int[] aliasEntity;
+  private final String[] aliasLanguage;
+  private final AliasKind[] aliasKind;
+  private final String[][] aliasSurfaces;
+  private final HashMap<String, Integer> vocabulary;
+  private final LongIntMap transitions;
+  private final int[][] terminals;
+  private final HashSet<String> calendarWords;
+
+  private EntityMatcher(String[] ids, String[] names, EntityType[] types, String[] countries, String[] wikidata,
+      int[] aliasEntity, String[] aliasLanguage, AliasKind[] aliasKind, String[][] aliasSurfaces,
+      HashMap<String, Integer> vocabulary, LongIntMap transitions, int[][] terminals, HashSet<String> calendarWords) {
+    this.ids = ids;
+    this.names = names;
+    this.types = types;
+    this.countries = countries;
+    this.wikidata = wikidata;
+    this.aliasEntity = aliasEntity;
+    this.aliasLanguage = aliasLanguage;
+    this.aliasKind = aliasKind;
+    this.aliasSurfaces = aliasSurfaces;
+    this.vocabulary = vocabulary;
+    this.transitions = transitions;
+    this.terminals = terminals;
+    this.calendarWords = calendarWords;
+  }
+
+  public static EntityMatcher compile(Gazetteer g) {
+    List<GazetteerEntity> entities = g.entities();
+    Map<String, Integer> index = new HashMap<>();
+    int n = entities.size();
+    String[] ids = new String[n];
+    String[] names = new String[n];
+    EntityType[] types = new EntityType[n];
+    String[] countries = new String[n];
+    String[] wikidata = new String[n];
+    for (int i = 0; i < n; i++) {
+      GazetteerEntity e = entities.get(i);
+      index.put(e.id(), i);
+      ids[i] = e.id();
+      names[i] = e.name() == null ? e.id() : e.name();
+      types[i] = e.type() == null ? EntityType.OTHER : e.type();
+      countries[i] = e.country();
+      wikidata[i] = e.wikidataId();
+    }
+    List<Alias> aliases = new ArrayList<>();
+    List<String[]> surfaces = new ArrayList<>();
+    List<String[]> forms = new ArrayList<>();
+    for (Alias a : g.aliases()) {
+      Integer entity = index.get(a.entityId());
+      if (entity == null || a.text() == null) {
+        continue;
+      }
+      List<Token> tokens = Tokenizer.tokenize(a.text());
+      if (tokens.isEmpty()) {
+        continue;
+      }
+      String[] s = tokens.stream().map(Token::surface).toArray(String[]::new);
+      String[] f = Arrays.stream(s).map(MatchForms::of).toArray(String[]::new);
+      // One-letter aliases ("I" of a Roman numeral, CJK single characters) match noise, not names.
+      if (f.length == 1 && f[0].codePointCount(0, f[0].length()) < 2) {
+        continue;
+      }
+      aliases.add(a);
+      surfaces.add(s);
+      forms.add(f);
+    }
+    int m = aliases.size();
+    int[] aliasEntity = new int[m];
+    String[] aliasLanguage = new String[m];
+    AliasKind[] aliasKind = new AliasKind[m];
+    String[][] aliasSurfaces = new String[m][];
+    HashMap<String, Integer> vocabulary = new HashMap<>();
+    LongIntMap transitions = new LongIntMap(m * 2);
+    List<List<Integer>> terminalLists = new ArrayList<>();
+    terminalLists.add(null);
+    int states = 1;
+    for (int a = 0; a < m; a++) {
+      aliasEntity[a] = index.get(aliases.get(a).entityId());
+      aliasLanguage[a] = aliases.get(a).language();
+      aliasKind[a] = aliases.get(a).kind();
+      aliasSurfaces[a] = surfaces.get(a);
+      int state = 0;
+      for (String form : forms.get(a)) {
+        int token = vocabulary.computeIfAbsent(form, k -> vocabulary.size());
+        long key = ((long) state << 32) | token;
+        int next = transitions.get(key);
+        if (next < 0) {
+          next = states++;
+          transitions.put(key, next);
+          terminalLists.add(null);
+        }
+        state = next;
+      }
+      if (terminalLists.get(state) == null) {
+        terminalLists.set(state, new ArrayList<>());
+      }
+      terminalLists.get(state).add(a);
+    }
+    int[][] terminals = new int[states][];
+    Comparator<Integer> preference = Comparator.comparingInt(a -> PRIORITY.indexOf(types[aliasEntity[a]]));
+    for (int s = 0; s < states; s++) {
+      List<Integer> list = terminalLists.get(s);
+      if (list != null) {
+        list.sort(preference.thenComparingInt(a -> aliasEntity[a]));
+        terminals[s] = list.stream().mapToInt(Integer::intValue).toArray();
+      }
+    }
+    return new EntityMatcher(ids, names, types, countries, wikidata, aliasEntity, aliasLanguage, aliasKind,
+        aliasSurfaces, vocabulary, transitions, terminals, calendarWords());
+  }
+
+  /** Month and weekday names of the main news languages (CLDR): capitalised, but not names. */
+  private static HashSet<String> calendarWords() {
+    HashSet<String> words = new HashSet<>();
+    for (String lang : new String[] {"en", "it", "de", "fr", "es", "pt", "ru", "uk", "pl", "nl"}) {
+      DateFormatSymbols symbols = new DateFormatSymbols(new ULocale(lang));
+      for (String[] list : new String[][] {symbols.getMonths(), symbols.getShortMonths(), symbols.getWeekdays(),
+          symbols.getMonths(DateFormatSymbols.FORMAT, DateFormatSymbols.WIDE)}) {
+        for (String w : list) {
+          if (w != null && !w.isEmpty()) {
+            words.add(MatchForms.of(w.replace(".", "")));
+          }
+        }
+      }
+    }
+    return words;
+  }
+
+  public int entityCount() {
+    return ids.length;
+  }
+
+  public int aliasCount() {
+    return aliasEntity.length;
+  }
+
+  /** Mentions in one field of an article ("title" or "text"). */
+  public List<Mention> extract(String text, String field, String language, FormCache cache) {
+    List<Mention> out = new ArrayList<>();
+    if (text == null || text.isEmpty()) {
+      return out;
+    }
+    List<Token> tokens = Tokenizer.tokenize(text);
+    int n = tokens.size();
+    String[] forms = new String[n];
+    for (int i = 0; i < n; i++) {
+      forms[i] = cache.form(tokens.get(i).surface());
+    }
+    boolean[] covered = new boolean[n];
+    int datelineEnd = "text".equals(field) ? dateline(text, tokens, forms, covered, out) : -1;
+    boolean[] shouting = shoutingSentences(tokens);
+    for (int i = 0; i < n; i++) {
+      if (covered[i]) {
+        continue;
+      }
+      int best = -1;
+      int bestEnd = -1;
+      int state = 0;
+      for (int j = i; j < n; j++) {
+        Integer token = vocabulary.get(forms[j]);
+        if (token == null) {
+          break;
+        }
+        state = transitions.get(((long) state << 32) | token);
+        if (state < 0) {
+          break;
+        }
+        if (terminals[state] != null) {
+          int alias = pick(terminals[state], tokens, i, language, false);
+          if (alias >= 0) {
+            best = alias;
+            bestEnd = j;
+          }
+        }
+      }
+      if (best >= 0 && !partOfLongerName(tokens, i, bestEnd, best, covered)) {
+        out.add(mention(best, text, tokens, i, bestEnd, field, "alias"));
+        for (int k = i; k <= bestEnd; k++) {
+          covered[k] = true;
+        }
+        i = bestEnd;
+      }
+    }
+    candidates(text, tokens, forms, covered, shouting, field, datelineEnd, out);
+    return out;
+  }
+
+  /** The first alias at a trie state whose language and case rules hold for tokens from..; -1 if none. */
+  private int pick(int[] aliases, List<Token> tokens, int from, String language, boolean ignoreCase) {
+    for (int a : aliases) {
+      String lang = aliasLanguage[a];
+      boolean languageOk = Alias.ANY_LANGUAGE.equals(lang) || language == null || "und".equals(language)
+          || lang.equals(language) || (lang.equals("nb") && language.equals("no"));
+      if (languageOk && (ignoreCase || caseHolds(a, tokens, from))) {
+        return a;
+      }
+    }
+    return -1;
+  }
+
+  private boolean caseHolds(int alias, List<Token> tokens, int from) {
+    String[] surfaces = aliasSurfaces[alias];
+    switch (aliasKind[alias]) {
+      case ABBREVIATION:
+        for (int k = 0; k < surfaces.length; k++) {
+          if (!tokens.get(from + k).surface().equals(surfaces[k])) {
+            return false;
+          }
+        }
+        return true;
+      case NAME:
+        int first = surfaces[0].codePointAt(0);
+        return !Character.isUpperCase(first) || tokens.get(from).capitalized();
+      default:
+        return true;
+    }
+  }
+
+  /**
+   * A one-word country or city name right after a capitalised word that is not part of any match
+   * is a person's surname or part of another name ("Michael Jordan", "Jack London"): not a place.
+   */
+  private boolean partOfLongerName(List<Token> tokens, int from, int to, int alias, boolean[] covered) {
+    if (from != to || from == 0 || aliasKind[alias] != AliasKind.NAME) {
+      return false;
+    }
+    EntityType type = types[aliasEntity[alias]];
+    if (type != EntityType.COUNTRY && !type.isPlace()) {
+      return false;
+    }
+    Token previous = tokens.get(from - 1);
+    Token current = tokens.get(from);
+    return previous.sentence() == current.sentence() && previous.capitalized() && !previous.allUpper()
+        && !previous.sentenceStart() && !covered[from - 1] && previous.end() + 1 == current.start();
+  }
+
+  private int dateline(String text, List<Token> tokens, String[] forms, boolean[] covered, List<Mention> out) {
+    Matcher m = DATELINE.matcher(text.length() > 200 ? text.substring(0, 200) : text);
+    if (!m.find()) {
+      return -1;
+    }
+    int placeEnd = m.end(1);
+    int last = -1;
+    for (int i = 0; i < tokens.size() && tokens.get(i).end() <= placeEnd; i++) {
+      last = i;
+    }
+    if (last < 0 || last > 4) {
+      return -1;
+    }
+    // Longest place alias over the dateline's words, any case (datelines are often in capitals).
+    for (int end = last; end >= 0; end--) {
+      int state = 0;
+      for (int j = 0; j <= end && state >= 0; j++) {
+        Integer token = vocabulary.get(forms[j]);
+        state = token == null ? -1 : transitions.get(((long) state << 32) | token);
+      }
+      if (state >= 0 && terminals[state] != null) {
+        for (int a : terminals[state]) {
+          EntityType type = types[aliasEntity[a]];
+          if (type == EntityType.COUNTRY || type.isPlace()) {
+            out.add(mention(a, text, tokens, 0, end, "text", "dateline"));
+            for (int k = 0; k <= end; k++) {
+              covered[k] = true;
+            }
+            return end;
+          }
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** Sentences written all in capitals (wire headlines): their capitals say nothing about names. */
+  private static boolean[] shoutingSentences(List<Token> tokens) {
+    int sentences = tokens.isEmpty() ? 0 : tokens.get(tokens.size() - 1).sentence() + 1;
+    int[] letters = new int[sentences];
+    int[] upper = new int[sentences];
+    for (Token t : tokens) {
+      if (Character.isLetter(t.surface().codePointAt(0))) {
+        letters[t.sentence()]++;
+        if (t.allUpper() && t.surface().length() > 1) {
+          upper[t.sentence()]++;
+        }
+      }
+    }
+    boolean[] shouting = new boolean[sentences];
+    for (int s = 0; s < sentences; s++) {
+      shouting[s] = letters[s] >= 3 && upper[s] * 10 >= letters[s] * 6;
+    }
+    return shouting;
+  }
+
+  /**
+   * Unknown proper names: runs of capitalised words (with name connectors inside) that no alias
+   * covers. A lone sentence-initial word is not a name; a run that starts a sentence loses a
+   * leading function word; month and weekday names are not names.
+   */
+  private void candidates(String text, List<Token> tokens, String[] forms, boolean[] covered, boolean[] shouting,
+      String field, int datelineEnd, List<Mention> out) {
+    int n = tokens.size();
+    int i = 0;
+    while (i < n) {
+      Token t = tokens.get(i);
+      if (covered[i] || i <= datelineEnd || !isNameWord(t, forms[i]) || shouting[t.sentence()]) {
+        i++;
+        continue;
+      }
+      int end = i;
+      int j = i + 1;
+      while (j < n && !covered[j] && tokens.get(j).sentence() == t.sentence()) {
+        Token u = tokens.get(j);
+        if (isNameWord(u, forms[j]) && !u.allUpper()) {
+          end = j;
+          j++;
+        } else if (NAME_CONNECTORS.contains(forms[j]) && j + 1 < n && !covered[j + 1]
+            && isNameWord(tokens.get(j + 1), forms[j + 1])) {
+          j++;
+        } else {
+          break;
+        }
+      }
+      int start = i;
+      if (tokens.get(start).sentenceStart() && FUNCTION_WORDS.contains(forms[start])) {
+        start++;
+      }
+      boolean loneSentenceStart = start == end && tokens.get(start).sentenceStart();
+      if (start <= end && !loneSentenceStart && !tokens.get(start).allUpper()) {
+        StringBuilder key = new StringBuilder("cand:");
+        for (int k = start; k <= end; k++) {
+          key.append(k == start ? "" : "-").append(forms[k]);
+        }
+        String surface = text.substring(tokens.get(start).start(), tokens.get(end).end());
+        out.add(new Mention(key.toString(), surface, EntityType.CANDIDATE, null, surface, field,
+            tokens.get(start).sentence(), tokens.get(start).start(), tokens.get(end).end(), "candidate", null));
+      }
+      i = end + 1;
+    }
+  }
+
+  private boolean isNameWord(Token t, String form) {
+    return t.capitalized() && t.surface().codePointCount(0, t.surface().length()) > 1
+        && !Character.isDigit(t.surface().charAt(0)) && !calendarWords.contains(form);
+  }
+
+  private Mention mention(int alias, String text, List<Token> tokens, int from, int to, String field, String method) {
+    int e = aliasEntity[alias];
+    String country = types[e] == EntityType.COUNTRY || types[e].isPlace() ? countries[e] : null;
+    return new Mention(ids[e], names[e], types[e], country,
+        text.substring(tokens.get(from).start(), tokens.get(to).end()), field, tokens.get(from).sentence(),
+        tokens.get(from).start(), tokens.get(to).end(), method, aliasKind[alias]);
+  }
+
+  /** Display name, type, country and Wikidata id of a gazetteer entity, or null for unknown ids. */
+  public GazetteerEntity describe(String id) {
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i].equals(id)) {
+        return new GazetteerEntity(ids[i], names[i], types[i], countries[i], wikidata[i]);
+      }
+    }
+    return null;
+  }
+
+  /** Every gazetteer entity, for the entities/ report. */
+  public List<GazetteerEntity> entities() {
+    List<GazetteerEntity> list = new ArrayList<>(ids.length);
+    for (int i = 0; i < ids.length; i++) {
+      list.add(new GazetteerEntity(ids[i], names[i], types[i], countries[i], wikidata[i]));
+    }
+    return list;
+  }
+
+  /**
+   * Match forms of a partition's words: most words repeat, and computing a form (normalising,
+   * stemming) costs more than the lookup, so each task keeps the forms it has seen.
+   */
+  public static final class FormCache {
+    private static final int MAX = 500_000;
+    private final HashMap<String, String> forms = new HashMap<>();
+
+    public String form(String surface) {
+      String f = forms.get(surface);
+      if (f == null) {
+        if (forms.size() >= MAX) {
+          forms.clear();
+        }
+        f = MatchForms.of(surface);
+        forms.put(surface, f);
+      }
+      return f;
+    }
+  }
+}

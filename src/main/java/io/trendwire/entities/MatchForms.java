@@ -1,0 +1,72 @@
+package io.trendwire.entities;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * The form under which aliases and text tokens are compared: NFKC, lower case, accents removed
+ * from Latin letters ("Erdoğan" = "Erdogan"), "ё" = "е", then, for Cyrillic words, the case ending cut off
+ * ("Северной Кореи" and "Северная Корея" both give "северн коре", "з Росією" gives "росі" like
+ * "Росія"), and for Korean words the particle ("북한의" → "북한"). Latin-script words are not
+ * stemmed: stemmers over-stem proper names ("Federation" → "feder").
+ */
+public final class MatchForms {
+  private MatchForms() {}
+
+  /** Russian and Ukrainian noun and adjective endings, longest first. */
+  private static final String[] CYRILLIC_ENDINGS = {
+      "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ією", "ової", "евой", "овой",
+      "ой", "ей", "ом", "ем", "ам", "ям", "ах", "ях", "ых", "их", "ым", "им", "ую", "юю", "ая", "яя",
+      "ое", "ее", "ые", "ие", "ов", "ев", "ью", "ою", "ею", "єю", "ій", "ий", "ый", "ої", "ів", "ії",
+      "а", "я", "о", "е", "є", "ы", "и", "і", "ї", "у", "ю", "ь", "й"};
+  /** Korean particles that attach to nouns, longest first. */
+  private static final String[] KOREAN_PARTICLES = {
+      "에서는", "으로는", "에게서", "과의", "와의", "에서", "에게", "으로", "로서", "까지", "부터", "처럼", "보다",
+      "은", "는", "이", "가", "을", "를", "의", "에", "로", "와", "과", "도", "만", "측"};
+  private static final int MIN_STEM = 3;
+
+  public static String of(String surface) {
+    String s = Normalizer.isNormalized(surface, Normalizer.Form.NFKC) ? surface
+        : Normalizer.normalize(surface, Normalizer.Form.NFKC);
+    s = s.toLowerCase(Locale.ROOT);
+    if (hasMarks(s)) {
+      s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{Mn}+", "");
+      s = Normalizer.normalize(s, Normalizer.Form.NFC);
+    }
+    s = s.replace('ё', 'е');
+    if (s.isEmpty()) {
+      return s;
+    }
+    Character.UnicodeScript script = Character.UnicodeScript.of(s.codePointAt(0));
+    if (script == Character.UnicodeScript.CYRILLIC) {
+      return cut(s, CYRILLIC_ENDINGS, MIN_STEM);
+    }
+    if (script == Character.UnicodeScript.HANGUL) {
+      return cut(s, KOREAN_PARTICLES, 1);
+    }
+    return s;
+  }
+
+  private static String cut(String s, String[] endings, int minStem) {
+    for (String e : endings) {
+      if (s.length() - e.length() >= minStem && s.endsWith(e)) {
+        return s.substring(0, s.length() - e.length());
+      }
+    }
+    return s;
+  }
+
+  /**
+   * Accented Latin letters (é, ğ, ł is not decomposable and stays) or stray combining marks.
+   * Cyrillic is left alone: й is a letter of its own, not и with a mark.
+   */
+  private static boolean hasMarks(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0xC0 && c <= 0x24F || c >= 0x1E00 && c <= 0x1EFF || c >= 0x300 && c <= 0x36F) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

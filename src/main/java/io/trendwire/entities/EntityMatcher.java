@@ -200,10 +200,15 @@ public final class EntityMatcher implements Serializable {
     boolean[] covered = new boolean[n];
     int datelineEnd = "text".equals(field) ? dateline(text, tokens, forms, covered, out) : -1;
     boolean[] shouting = shoutingSentences(tokens);
+    Mention previous = null;
     for (int i = 0; i < n; i++) {
       if (covered[i]) {
         continue;
       }
+      // "Atlanta, Georgia", "Portland, Maine": after "City," prefer a region of the city's country.
+      String regionOf = previous != null && previous.type() == EntityType.CITY && i > 0 && covered[i - 1]
+          && text.substring(tokens.get(i - 1).end(), tokens.get(i).start()).strip().equals(",")
+          ? previous.country() : null;
       int best = -1;
       int bestEnd = -1;
       int state = 0;
@@ -217,17 +222,35 @@ public final class EntityMatcher implements Serializable {
           break;
         }
         if (terminals[state] != null) {
-          int alias = pick(terminals[state], tokens, i, language, false);
+          int alias = regionOf == null ? -1 : pickRegion(terminals[state], tokens, i, language, regionOf);
+          if (alias < 0) {
+            alias = pick(terminals[state], tokens, i, language, false);
+          }
           if (alias >= 0) {
             best = alias;
             bestEnd = j;
           }
         }
       }
-      if (best >= 0 && !partOfLongerName(tokens, i, bestEnd, best, covered)) {
-        out.add(mention(best, text, tokens, i, bestEnd, field, "alias"));
+      if (best >= 0 && partOfLongerName(tokens, i, bestEnd, best, covered, previous)) {
+        // "Michael Jordan": a first name that happens to be a place is part of the person's name too.
+        if (previous != null && covered[i - 1] && previous.start() == tokens.get(i - 1).start()) {
+          out.remove(out.size() - 1);
+          covered[i - 1] = false;
+        }
+        previous = null;
+        continue;
+      }
+      if (best >= 0) {
+        previous = mention(best, text, tokens, i, bestEnd, field, "alias");
+        out.add(previous);
         for (int k = i; k <= bestEnd; k++) {
           covered[k] = true;
+        }
+        if (bestEnd > i && !(previous.type() == EntityType.COUNTRY || previous.type().isPlace())) {
+          // "soldati nordcoreani" (the Korean People's Army), "Forze armate ucraine": an
+          // institution's name that names a country also mentions that country.
+          nestedPlaces(text, tokens, forms, i, bestEnd, field, language, out);
         }
         i = bestEnd;
       }
@@ -243,6 +266,17 @@ public final class EntityMatcher implements Serializable {
       boolean languageOk = Alias.ANY_LANGUAGE.equals(lang) || language == null || "und".equals(language)
           || lang.equals(language) || (lang.equals("nb") && language.equals("no"));
       if (languageOk && (ignoreCase || caseHolds(a, tokens, from))) {
+        return a;
+      }
+    }
+    return -1;
+  }
+
+  private int pickRegion(int[] aliases, List<Token> tokens, int from, String language, String country) {
+    for (int a : aliases) {
+      int e = aliasEntity[a];
+      if (types[e] == EntityType.REGION && country.equals(countries[e]) && pick(new int[] {a}, tokens, from, language,
+          false) >= 0) {
         return a;
       }
     }
@@ -271,7 +305,8 @@ public final class EntityMatcher implements Serializable {
    * A one-word country or city name right after a capitalised word that is not part of any match
    * is a person's surname or part of another name ("Michael Jordan", "Jack London"): not a place.
    */
-  private boolean partOfLongerName(List<Token> tokens, int from, int to, int alias, boolean[] covered) {
+  private boolean partOfLongerName(List<Token> tokens, int from, int to, int alias, boolean[] covered,
+      Mention previousMention) {
     if (from != to || from == 0 || aliasKind[alias] != AliasKind.NAME) {
       return false;
     }
@@ -281,8 +316,41 @@ public final class EntityMatcher implements Serializable {
     }
     Token previous = tokens.get(from - 1);
     Token current = tokens.get(from);
-    return previous.sentence() == current.sentence() && previous.capitalized() && !previous.allUpper()
-        && !previous.sentenceStart() && !covered[from - 1] && previous.end() + 1 == current.start();
+    boolean firstNameLike = !covered[from - 1] || previousMention != null && previousMention.type().isPlace()
+        && previousMention.start() == previous.start() && previousMention.end() == previous.end();
+    return firstNameLike && previous.sentence() == current.sentence() && previous.capitalized()
+        && !previous.allUpper() && !previous.sentenceStart() && previous.end() + 1 == current.start();
+  }
+
+  /** Country and place aliases inside tokens from..to (exclusive of the whole span). */
+  private void nestedPlaces(String text, List<Token> tokens, String[] forms, int from, int to, String field,
+      String language, List<Mention> out) {
+    for (int i = from; i <= to; i++) {
+      int state = 0;
+      int best = -1;
+      int bestEnd = -1;
+      for (int j = i; j <= to && !(i == from && j == to); j++) {
+        Integer token = vocabulary.get(forms[j]);
+        state = token == null ? -1 : transitions.get(((long) state << 32) | token);
+        if (state < 0) {
+          break;
+        }
+        if (terminals[state] != null) {
+          for (int a : terminals[state]) {
+            EntityType type = types[aliasEntity[a]];
+            if ((type == EntityType.COUNTRY || type.isPlace()) && pick(new int[] {a}, tokens, i, language, false) >= 0) {
+              best = a;
+              bestEnd = j;
+              break;
+            }
+          }
+        }
+      }
+      if (best >= 0) {
+        out.add(mention(best, text, tokens, i, bestEnd, field, "alias"));
+        i = bestEnd;
+      }
+    }
   }
 
   private int dateline(String text, List<Token> tokens, String[] forms, boolean[] covered, List<Mention> out) {

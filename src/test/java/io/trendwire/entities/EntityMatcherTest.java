@@ -1,0 +1,167 @@
+package io.trendwire.entities;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trendwire.SparkTestSession;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Matching with the built-in gazetteer: languages, inflection, case and context rules, candidates. */
+class EntityMatcherTest {
+  private static EntityMatcher matcher;
+
+  @BeforeAll
+  static void compile() {
+    matcher = EntityMatcher.compile(GazetteerIO.load(List.of(), new Configuration()));
+  }
+
+  private static List<Mention> extract(String text, String language) {
+    return matcher.extract(text, "text", language, new EntityMatcher.FormCache());
+  }
+
+  private static Set<String> ids(String text, String language) {
+    return extract(text, language).stream().filter(m -> m.type() != EntityType.CANDIDATE)
+        .map(Mention::entityId).collect(Collectors.toSet());
+  }
+
+  private static Set<String> countries(String text, String language) {
+    return extract(text, language).stream().map(Mention::country).filter(c -> c != null).collect(Collectors.toSet());
+  }
+
+  @Test
+  void seedArticleFindsEveryEntityOfTheStory() throws IOException {
+    String text = Files.readString(SparkTestSession.shared().resolve("seeds/000_c2cd494f7bde4b07.txt"));
+    List<Mention> mentions = extract(text, "it");
+    Set<String> found = mentions.stream().map(Mention::entityId).collect(Collectors.toSet());
+    for (String expected : List.of("country:RU", "country:KP", "country:UA", "country:KR", "country:US", "org:nato",
+        "person:vladimir-putin", "person:volodymyr-zelenskyy", "person:rustem-umerov", "city:RU:kursk", "org:kbs",
+        "city:KP:pyongyang", "city:RU:moscow", "city:UA:kyiv")) {
+      assertTrue(found.contains(expected), expected + " should be found in the seed; found " + found);
+    }
+    List<Token> tokens = Tokenizer.tokenize(text);
+    for (Mention m : mentions) {
+      Token first = tokens.stream().filter(t -> t.start() == m.start()).findFirst().orElseThrow();
+      boolean singleWord = tokens.stream().filter(t -> t.start() >= m.start() && t.end() <= m.end()).count() == 1;
+      assertFalse(m.type() == EntityType.CANDIDATE && first.sentenceStart() && singleWord,
+          "a capitalised sentence-initial word became an entity: " + m);
+    }
+  }
+
+  @Test
+  void countryNamesInManyLanguagesAndScripts() {
+    assertEquals(Set.of("KP", "RU"), countries("Nordkorea und Russland vertiefen ihre Zusammenarbeit.", "de"));
+    assertEquals(Set.of("KP", "RU"), countries("La Corée du Nord et la Russie ont signé un traité.", "fr"));
+    assertEquals(Set.of("KP", "RU"), countries("北朝鮮とロシアは条約に署名した。", "ja"));
+    assertEquals(Set.of("KP", "RU"), countries("朝鲜和俄罗斯签署了条约。", "zh"));
+    assertEquals(Set.of("KP", "RU"), countries("북한과 러시아가 조약에 서명했다.", "ko"));
+  }
+
+  @Test
+  void koreanParticlesAreCutOff() {
+    assertTrue(ids("북한의 김정은 위원장은 러시아를 방문했다.", "ko").containsAll(Set.of("country:KP", "country:RU")),
+        "북한의 (of North Korea) and 러시아를 (Russia, object) match without their particles");
+  }
+
+  @Test
+  void russianAndUkrainianCasesMatchLikeTheNominative() {
+    assertTrue(ids("Делегация Северной Кореи прибыла в Москву.", "ru").containsAll(Set.of("country:KP", "city:RU:moscow")),
+        "Северной Кореи (genitive) and Москву (accusative)");
+    assertTrue(ids("Договор с КНДР ратифицировали в Москве.", "ru").contains("country:KP"), "КНДР");
+    assertTrue(ids("Україна веде переговори з Росією.", "uk").containsAll(Set.of("country:UA", "country:RU")),
+        "з Росією (instrumental)");
+  }
+
+  @Test
+  void elidedArticlesAreSplitOff() {
+    assertEquals(Set.of("UA", "IT"), countries("Il sostegno dell'Italia all'Ucraina continua.", "it"));
+    assertEquals(Set.of("UA"), countries("Gli aiuti per l'Ucraina sono arrivati.", "it"));
+  }
+
+  @Test
+  void demonymsMatchInLowerCase() {
+    assertEquals(Set.of("KP", "RU"), countries("I soldati nordcoreani combattono accanto alle truppe russe.", "it"));
+    assertEquals(Set.of("KP"), countries("Officials said North Korean troops had arrived.", "en"));
+  }
+
+  @Test
+  void turkeyTheCountryIsCapitalisedTheBirdIsNot() {
+    assertTrue(ids("Talks were held in Turkey on Monday.", "en").contains("country:TR"), "Turkey");
+    assertFalse(ids("The family roasted a turkey for dinner.", "en").contains("country:TR"), "turkey");
+  }
+
+  @Test
+  void usIsAnAbbreviationOnlyInCapitals() {
+    assertTrue(ids("The US imposed new sanctions.", "en").contains("country:US"), "US");
+    assertFalse(ids("They told us about the sanctions.", "en").contains("country:US"), "us");
+  }
+
+  @Test
+  void chadTheCountryIsCapitalised() {
+    assertTrue(ids("Troops left Chad last year.", "en").contains("country:TD"), "Chad");
+    assertFalse(ids("A hanging chad delayed the count.", "en").contains("country:TD"), "chad");
+  }
+
+  @Test
+  void jordanAfterAFirstNameIsAPersonNotTheCountry() {
+    assertFalse(ids("The coach said Michael Jordan was the best player ever.", "en").contains("country:JO"),
+        "Michael Jordan");
+    assertTrue(ids("The talks in Jordan ended without a deal.", "en").contains("country:JO"), "in Jordan");
+  }
+
+  @Test
+  void georgiaAfterAnAmericanCityIsTheState() {
+    assertTrue(ids("The company is based in Atlanta, Georgia, and employs 400 people.", "en")
+        .contains("region:US:georgia"), "Atlanta, Georgia");
+    assertTrue(ids("Georgia applied to join the European Union.", "en").contains("country:GE"), "Georgia alone");
+  }
+
+  @Test
+  void mayTheMonthIsNotAnEntity() {
+    List<Mention> mentions = extract("Talks resumed in May and again on 3 May in Geneva.", "en");
+    assertFalse(mentions.stream().anyMatch(m -> m.surface().equals("May")), "May is a month: " + mentions);
+  }
+
+  @Test
+  void datelineGivesThePlaceOfTheStory() {
+    List<Mention> mentions = extract("HOUSTON, March 3 - The oil company said on Tuesday it would cut costs.", "en");
+    Mention first = mentions.get(0);
+    assertEquals("dateline", first.method(), "first mention is the dateline: " + mentions);
+    assertEquals("US", first.country(), "Houston rolls up to the United States");
+    List<Mention> kcna = extract("Pyongyang, December 24 (KCNA) -- A meeting was held.", "en");
+    assertEquals("city:KP:pyongyang", kcna.get(0).entityId(), "KCNA dateline");
+  }
+
+  @Test
+  void unknownProperNamesBecomeCandidates() {
+    List<Mention> mentions = extract("Il nuovo ministro Giancarlo Ferrobaldi ha incontrato i sindacati.", "it");
+    assertTrue(mentions.stream().anyMatch(m -> m.entityId().equals("cand:giancarlo-ferrobaldi")
+        && m.method().equals("candidate")), "candidate: " + mentions);
+    assertFalse(extract("Yesterday the minister resigned.", "en").stream()
+        .anyMatch(m -> m.type() == EntityType.CANDIDATE), "a lone sentence-initial word is no candidate");
+  }
+
+  @Test
+  void longestMatchWins() {
+    Set<String> found = ids("Il Consiglio della Federazione ha approvato il trattato.", "it");
+    assertTrue(found.contains("org:federation-council"), "the institution, not just 'Federazione': " + found);
+  }
+
+  @Test
+  void focusCountriesWeighDatelineTitleAndFrequency() {
+    List<Mention> mentions = new java.util.ArrayList<>(matcher.extract("Russia and North Korea sign pact", "title", "en",
+        new EntityMatcher.FormCache()));
+    mentions.addAll(extract("MOSCOW, June 19 (Wire) - Russia and North Korea signed a treaty. Russia said it "
+        + "would help. North Korea agreed. Analysts in Japan and Germany were cautious.", "en"));
+    List<String> focus = EntityLinker.focusCountries(mentions, true);
+    assertEquals(Set.of("RU", "KP"), Set.copyOf(focus), "Japan and Germany are mentioned once, late");
+    assertEquals(Set.of("RU", "KP", "JP", "DE"), Set.copyOf(EntityLinker.countries(mentions, true)), "all countries");
+  }
+}

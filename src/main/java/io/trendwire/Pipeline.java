@@ -73,10 +73,14 @@ final class Pipeline {
 
       Dataset<Row> deduped;
       try (DuplicateMarker marker = new DuplicateMarker(config.dedupe())) {
-        deduped = stage("dedupe", "mark exact and near-duplicate copies", () ->
-            marker.mark(ArticleIds.uniquify(accepted)));
+        // Two stages: the exact marks are read twice by the near-duplicate search, so they are
+        // materialised once here rather than recomputed by each of its jobs.
+        Dataset<Row> exact = stage("dedupe_exact", "mark exact copies", () ->
+            marker.markExact(ArticleIds.uniquify(accepted)));
+        parsed.unpersist();
+        deduped = stage("dedupe_near", "mark near-duplicate copies", () -> marker.markNear(exact));
+        exact.unpersist();
       }
-      parsed.unpersist();
       Dataset<Row> identified = stage("language", "identify article languages", () ->
           new LanguageIdentifier(config.language()).identify(deduped));
       deduped.unpersist();
@@ -114,7 +118,7 @@ final class Pipeline {
       Dataset<Row> written = spark.read().parquet(out.stagedPath("articles"));
       Map<String, Long> rejectedByReason = groupCounts(spark.read().parquet(out.stagedPath("rejects")), REASON);
       long rejected = rejectedByReason.values().stream().mapToLong(Long::longValue).sum();
-      long acceptedCount = manifest.count("dedupe");
+      long acceptedCount = manifest.count("dedupe_near");
       Map<String, Long> duplicates = groupCounts(written.filter(col(DUPLICATE_KIND).isNotNull()), DUPLICATE_KIND);
       long copies = duplicates.values().stream().mapToLong(Long::longValue).sum();
       Map<String, Object> counts = new LinkedHashMap<>();

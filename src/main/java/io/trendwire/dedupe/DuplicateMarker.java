@@ -97,7 +97,17 @@ public final class DuplicateMarker implements AutoCloseable {
     return persisted;
   }
 
+  /** Both steps; the pipeline runs them as two stages so that the exact marks are computed once. */
   public Dataset<Row> mark(Dataset<Row> articles) {
+    return markNear(markExact(articles));
+  }
+
+  /**
+   * Exact copies. Input: article_id, published, text. Output: the input plus text_hash and
+   * duplicate_of, duplicate_kind ("exact"), duplicate_similarity (1.0) for exact copies, null for
+   * originals and everywhere when dedupe is disabled.
+   */
+  public Dataset<Row> markExact(Dataset<Row> articles) {
     Column normalised = trim(regexp_replace(lower(col(TEXT)), "[^\\p{L}\\p{N}]+", " "));
     Dataset<Row> hashed = articles.withColumn(TEXT_HASH, sha2(normalised, 256));
     if (!config.enabled()) {
@@ -106,13 +116,20 @@ public final class DuplicateMarker implements AutoCloseable {
           .withColumn(DUPLICATE_SIMILARITY, lit(null).cast(DataTypes.DoubleType));
     }
     WindowSpec byHash = Window.partitionBy(TEXT_HASH).orderBy(col(PUBLISHED), col(ARTICLE_ID));
-    // Read twice (near-duplicate search among the originals, then the final join): cached.
-    Dataset<Row> exact = cache(hashed
+    return withExactKind(hashed
         .withColumn("_original", first(col(ARTICLE_ID)).over(byHash))
         .withColumn(DUPLICATE_OF, when(col("_original").notEqual(col(ARTICLE_ID)), col("_original")))
         .drop("_original"));
-    if (!config.nearDuplicates()) {
-      return withExactKind(exact);
+  }
+
+  /**
+   * Near copies among the exact originals. Input: the output of {@link #markExact}, read twice
+   * (search and final join), so it should be materialised. Output: the same columns, with near
+   * copies marked "near" and pointing to their original.
+   */
+  public Dataset<Row> markNear(Dataset<Row> exact) {
+    if (!config.enabled() || !config.nearDuplicates()) {
+      return exact;
     }
     // Small (one row per near copy) and joined twice: cached.
     Dataset<Row> near = cache(nearDuplicates(exact.filter(col(DUPLICATE_OF).isNull())));
@@ -126,11 +143,9 @@ public final class DuplicateMarker implements AutoCloseable {
     Column selfNear = col(DUPLICATE_OF).isNull().and(col("_near_of").isNotNull());
     Column originalNear = col(DUPLICATE_OF).isNotNull().and(col("_orig_near_of").isNotNull());
     return joined
-        .withColumn(DUPLICATE_KIND, when(selfNear.or(originalNear), lit("near"))
-            .when(col(DUPLICATE_OF).isNotNull(), lit("exact")))
+        .withColumn(DUPLICATE_KIND, when(selfNear.or(originalNear), lit("near")).otherwise(col(DUPLICATE_KIND)))
         .withColumn(DUPLICATE_SIMILARITY, when(selfNear, col("_near_similarity"))
-            .when(originalNear, col("_orig_similarity"))
-            .when(col(DUPLICATE_OF).isNotNull(), lit(1.0)))
+            .when(originalNear, col("_orig_similarity")).otherwise(col(DUPLICATE_SIMILARITY)))
         .withColumn(DUPLICATE_OF, when(selfNear, col("_near_of")).when(originalNear, col("_orig_near_of"))
             .otherwise(col(DUPLICATE_OF)))
         .drop("_copy", "_near_of", "_near_similarity", "_orig_copy", "_orig_near_of", "_orig_similarity");

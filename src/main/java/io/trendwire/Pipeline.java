@@ -90,8 +90,7 @@ final class Pipeline {
       if (config.entities().enabled()) {
         describe("gazetteer", "load and compile the gazetteer");
         long g = System.nanoTime();
-        matcher = EntityMatcher.compile(GazetteerIO.load(config.entities().gazetteers(),
-            spark.sparkContext().hadoopConfiguration()));
+        matcher = compiledGazetteer(config.entities().gazetteers());
         manifest.timing("gazetteer", System.nanoTime() - g);
         LOG.info("Gazetteer: {} entities, {} aliases", matcher.entityCount(), matcher.aliasCount());
         Broadcast<EntityMatcher> broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(matcher);
@@ -173,6 +172,25 @@ final class Pipeline {
     write(EntityReports.trends(countedMentions, counted.select(ARTICLE_ID, PERIOD), entities, config.period(),
         config.entities().trendMinArticles()), out.stagedPath("entity_trends"));
   }
+
+  /**
+   * The compiled gazetteer. The built-in one (CLDR, GeoNames, curated: it cannot change while the
+   * JVM runs) is compiled once per JVM, since compiling takes seconds and tests and notebooks run
+   * the job many times; with user files it is compiled afresh, so edits to them take effect.
+   */
+  private EntityMatcher compiledGazetteer(List<String> userFiles) {
+    if (!userFiles.isEmpty()) {
+      return EntityMatcher.compile(GazetteerIO.load(userFiles, spark.sparkContext().hadoopConfiguration()));
+    }
+    synchronized (Pipeline.class) {
+      if (builtInGazetteer == null) {
+        builtInGazetteer = EntityMatcher.compile(GazetteerIO.load(List.of(), spark.sparkContext().hadoopConfiguration()));
+      }
+      return builtInGazetteer;
+    }
+  }
+
+  private static EntityMatcher builtInGazetteer;
 
   /** Builds a stage's dataset, persists it and counts it, recording count and time. */
   private Dataset<Row> stage(String name, String description, Supplier<Dataset<Row>> build) {

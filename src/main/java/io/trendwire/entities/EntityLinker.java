@@ -131,17 +131,59 @@ public final class EntityLinker implements Serializable {
   }
 
   /**
-   * The countries an article is about. Each country scores 3 for the dateline, 2 for the title,
-   * 1 per mention in the first two sentences of the text and 1 per other mention. The dateline
-   * country is always a focus; others are when they score at least 2 and at least half the top
-   * score. One-off mentions in a long story ("… as in Germany") stay out.
+   * The countries an article is about, as CLIFF's "focus" does, over the mentions that are good
+   * evidence. A place qualified by a region or country of another country right after it
+   * ("SAN JOSE, Calif.", "Paris, Texas") counts for the qualifier's country, not its own. A country
+   * counts only when something vouches for it: a mention of the country itself, the dateline, an
+   * abbreviation or a name of several words, a qualifier, or two differently written places; a
+   * lone one-word place with nothing else for its country ("But", "Capital", "Brent") is more
+   * often a common word than a place. Each remaining country scores 3 for the dateline, 2 for
+   * the title or the first two sentences and 1 per other mention. The dateline country is always
+   * a focus; others are when they score at least 2 and at least a third of the top score.
    */
   static List<String> focusCountries(List<Mention> mentions, boolean rollUp) {
+    List<Mention> sorted = new ArrayList<>();
+    for (Mention x : mentions) {
+      if (countryOf(x, true) != null) {
+        sorted.add(x);
+      }
+    }
+    sorted.sort(Comparator.comparing((Mention x) -> !x.field().equals("title")).thenComparingInt(Mention::start));
+    Set<Mention> qualified = new java.util.HashSet<>();
+    Set<Mention> qualifiers = new java.util.HashSet<>();
+    for (int i = 0; i + 1 < sorted.size(); i++) {
+      Mention a = sorted.get(i);
+      Mention b = sorted.get(i + 1);
+      if (a.type().isPlace() && a.field().equals(b.field()) && b.start() > a.end() && b.start() - a.end() <= 3
+          && (b.type() == EntityType.REGION || b.type() == EntityType.COUNTRY) && !b.country().equals(a.country())) {
+        qualified.add(a);
+        qualifiers.add(b);
+      }
+    }
+    Set<String> vouched = new java.util.HashSet<>();
+    Map<String, Set<String>> placeForms = new HashMap<>();
+    for (Mention x : sorted) {
+      if (qualified.contains(x)) {
+        continue;
+      }
+      String c = countryOf(x, true);
+      if (x.type() == EntityType.COUNTRY || "dateline".equals(x.method()) || qualifiers.contains(x)
+          || x.kind() == AliasKind.ABBREVIATION || x.surface().strip().contains(" ")) {
+        vouched.add(c);
+      } else {
+        placeForms.computeIfAbsent(c, k -> new java.util.HashSet<>()).add(x.surface().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    placeForms.forEach((c, forms) -> {
+      if (forms.size() >= 2) {
+        vouched.add(c);
+      }
+    });
     Map<String, Integer> score = new HashMap<>();
     String dateline = null;
-    for (Mention x : mentions) {
+    for (Mention x : sorted) {
       String c = countryOf(x, true);
-      if (c == null) {
+      if (qualified.contains(x) || !vouched.contains(c)) {
         continue;
       }
       int points;
@@ -160,8 +202,9 @@ public final class EntityLinker implements Serializable {
     if (dateline != null) {
       focus.add(dateline);
     }
+    String first = dateline;
     score.entrySet().stream()
-        .filter(e -> e.getValue() >= 2 && e.getValue() * 2 >= top && !e.getKey().equals(focus.isEmpty() ? null : focus.get(0)))
+        .filter(e -> e.getValue() >= 2 && e.getValue() * 3 >= top && !e.getKey().equals(first))
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .forEach(e -> focus.add(e.getKey()));
     if (focus.isEmpty() && top > 0) {

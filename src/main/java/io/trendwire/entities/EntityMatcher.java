@@ -194,8 +194,11 @@ public final class EntityMatcher implements Serializable {
     List<Token> tokens = Tokenizer.tokenize(text);
     int n = tokens.size();
     String[] forms = new String[n];
+    int[] ids = new int[n];
     for (int i = 0; i < n; i++) {
-      forms[i] = cache.form(tokens.get(i).surface());
+      FormCache.Entry entry = cache.entry(tokens.get(i).surface(), this);
+      forms[i] = entry.form();
+      ids[i] = entry.id();
     }
     boolean[] covered = new boolean[n];
     int datelineEnd = "text".equals(field) ? dateline(text, tokens, forms, covered, out) : -1;
@@ -213,8 +216,8 @@ public final class EntityMatcher implements Serializable {
       int bestEnd = -1;
       int state = 0;
       for (int j = i; j < n; j++) {
-        Integer token = vocabulary.get(forms[j]);
-        if (token == null) {
+        int token = ids[j];
+        if (token < 0) {
           break;
         }
         state = transitions.get(((long) state << 32) | token);
@@ -494,18 +497,23 @@ public final class EntityMatcher implements Serializable {
    */
   public static final class FormCache {
     private static final int MAX = 500_000;
-    private final HashMap<String, String> forms = new HashMap<>();
+    private final HashMap<String, Entry> entries = new HashMap<>();
 
-    public String form(String surface) {
-      String f = forms.get(surface);
-      if (f == null) {
-        if (forms.size() >= MAX) {
-          forms.clear();
+    /** A word's match form and its token id in the matcher's vocabulary (-1: in no alias). */
+    record Entry(String form, int id) {}
+
+    Entry entry(String surface, EntityMatcher matcher) {
+      Entry e = entries.get(surface);
+      if (e == null) {
+        if (entries.size() >= MAX) {
+          entries.clear();
         }
-        f = MatchForms.of(surface);
-        forms.put(surface, f);
+        String form = MatchForms.of(surface);
+        Integer id = matcher.vocabulary.get(form);
+        e = new Entry(form, id == null ? -1 : id);
+        entries.put(surface, e);
       }
-      return f;
+      return e;
     }
   }
 }

@@ -81,12 +81,18 @@ public final class Tokenizer {
   }
 
   static boolean isWordChar(int cp) {
+    if (cp < 0x80) {
+      return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9';
+    }
     return Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
         || Character.getType(cp) == Character.COMBINING_SPACING_MARK;
   }
 
   /** Han, Hiragana and Katakana: written without spaces between words. Hangul uses spaces. */
   static boolean isCjk(int cp) {
+    if (cp < 0x2E80) {
+      return false; // below the CJK radicals block: Latin, Cyrillic, Hangul Jamo, ...
+    }
     Character.UnicodeScript s = Character.UnicodeScript.of(cp);
     return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
         || s == Character.UnicodeScript.KATAKANA;

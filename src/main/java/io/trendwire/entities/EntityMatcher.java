@@ -268,7 +268,7 @@ public final class EntityMatcher implements Serializable {
       String lang = aliasLanguage[a];
       boolean languageOk = Alias.ANY_LANGUAGE.equals(lang) || language == null || "und".equals(language)
           || lang.equals(language) || (lang.equals("nb") && language.equals("no"));
-      if (languageOk && (ignoreCase || caseHolds(a, tokens, from))) {
+      if (languageOk && (ignoreCase || caseHolds(a, tokens, from)) && !weakAtWeakSpot(a, tokens, from)) {
         return a;
       }
     }
@@ -284,6 +284,20 @@ public final class EntityMatcher implements Serializable {
       }
     }
     return -1;
+  }
+
+  /**
+   * A one-word place name valid in every language (GeoNames' names carry no language) is weak
+   * evidence where capitals say nothing: at the start of a sentence ("Nord", "Selon", "Det" are
+   * common words) or written in capitals ("FROM", "MORE"). Datelines are read separately.
+   */
+  private boolean weakAtWeakSpot(int alias, List<Token> tokens, int from) {
+    if (aliasSurfaces[alias].length != 1 || !Alias.ANY_LANGUAGE.equals(aliasLanguage[alias])
+        || !types[aliasEntity[alias]].isPlace()) {
+      return false;
+    }
+    Token t = tokens.get(from);
+    return t.sentenceStart() || t.allUpper() && t.surface().length() > 2;
   }
 
   private boolean caseHolds(int alias, List<Token> tokens, int from) {

@@ -119,28 +119,51 @@ public final class GazetteerIO {
     return new Gazetteer(entities, aliases);
   }
 
-  /** GeoNames places: id, type, country, name, aliases ('|'), population. */
+  /**
+   * GeoNames places: id, type, country, name, aliases ('|'), population. Read most populous first,
+   * so that a name shared by several places ("Boston", "San Jose") means the largest one. Of the
+   * alternate names only those in non-Latin scripts or of several words are kept: GeoNames'
+   * one-word Latin alternates carry no language and include common words ("But" for Buta,
+   * "Mora", "Sin"), while the names news uses in each language come from CLDR and the curated file.
+   */
   static Gazetteer readPlaces(InputStream in) throws IOException {
-    List<GazetteerEntity> entities = new ArrayList<>();
-    List<Alias> aliases = new ArrayList<>();
+    List<String[]> rows = new ArrayList<>();
     BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     for (String line = r.readLine(); line != null; line = r.readLine()) {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
       String[] f = line.split("\t", -1);
-      if (f.length < 5 || f[0].equals("id")) {
-        continue;
+      if (f.length >= 5 && !f[0].equals("id")) {
+        rows.add(f);
       }
+    }
+    rows.sort(java.util.Comparator.comparingLong((String[] f) -> -population(f)));
+    List<GazetteerEntity> entities = new ArrayList<>();
+    List<Alias> aliases = new ArrayList<>();
+    for (String[] f : rows) {
       entities.add(new GazetteerEntity(f[0], f[3], type(f[1]), blank(f[2]), null));
       aliases.add(new Alias(f[0], Alias.ANY_LANGUAGE, f[3], AliasKind.NAME));
       for (String alt : f[4].split("\\|")) {
-        if (!alt.isBlank()) {
+        if (!alt.isBlank() && (alt.strip().contains(" ") || !isLatin(alt))) {
           aliases.add(new Alias(f[0], Alias.ANY_LANGUAGE, alt, AliasKind.NAME));
         }
       }
     }
     return new Gazetteer(entities, aliases);
+  }
+
+  private static long population(String[] f) {
+    try {
+      return f.length > 5 ? Long.parseLong(f[5].strip()) : 0;
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static boolean isLatin(String s) {
+    int cp = s.strip().codePointAt(0);
+    return Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN;
   }
 
   private static String text(JsonNode n, String field) {

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
 
 import io.trendwire.config.ConfigLoader;
 import io.trendwire.config.TrendWireConfig;
@@ -130,7 +131,8 @@ final class Pipeline {
       counts.put("originals", acceptedCount - copies);
       counts.put("articles_by_language", groupCounts(written, LANGUAGE));
       counts.put("articles_by_language_source", groupCounts(written, LANGUAGE_SOURCE));
-      Row range = written.agg(min(PUBLISHED), max(PUBLISHED)).first();
+      Row range = written.agg(min(PUBLISHED), max(PUBLISHED), sum(TEXT_CHARS)).first();
+      counts.put("text_chars", range.isNullAt(2) ? 0L : range.getLong(2));
       counts.put("published_min", instant(range, 0));
       counts.put("published_max", instant(range, 1));
       manifest.counts(counts);

@@ -10,11 +10,11 @@ import static io.trendwire.schema.Columns.TITLE;
 
 import io.trendwire.config.EntitiesConfig;
 import io.trendwire.schema.ReportSchemas;
+import io.trendwire.schema.Rows;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,38 +64,26 @@ public final class EntityLinker implements Serializable {
     return articles.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
       EntityMatcher m = bc.value();
       EntityMatcher.FormCache cache = new EntityMatcher.FormCache();
-      return new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return rows.hasNext();
+      return Rows.map(rows, row -> {
+        String language = row.getString(langIdx);
+        List<Mention> mentions = new ArrayList<>(m.extract(row.getString(titleIdx), "title", language, cache));
+        mentions.addAll(m.extract(row.getString(textIdx), "text", language, cache));
+        if (!keepCandidates) {
+          mentions.removeIf(x -> x.type() == EntityType.CANDIDATE);
         }
-
-        @Override
-        public Row next() {
-          Row row = rows.next();
-          String language = row.getString(langIdx);
-          List<Mention> mentions = new ArrayList<>(m.extract(row.getString(titleIdx), "title", language, cache));
-          mentions.addAll(m.extract(row.getString(textIdx), "text", language, cache));
-          if (!keepCandidates) {
-            mentions.removeIf(x -> x.type() == EntityType.CANDIDATE);
-          }
-          Object[] values = new Object[row.size() + 4];
-          for (int i = 0; i < row.size(); i++) {
-            values[i] = row.get(i);
-          }
-          values[row.size()] = seq(entityIds(mentions));
-          values[row.size() + 1] = seq(countries(mentions, rollUp));
-          values[row.size() + 2] = seq(focusCountries(mentions, rollUp));
-          List<Row> structs = new ArrayList<>(mentions.size());
-          for (Mention x : mentions) {
-            structs.add(RowFactory.create(x.entityId(), x.name(), x.type().name(), x.country(), x.surface(),
-                x.field(), x.sentence(), x.start(), x.end(), x.method(), x.kind() == null ? null
-                    : x.kind().name().toLowerCase(java.util.Locale.ROOT)));
-          }
-          values[row.size() + 3] = seq(structs);
-          return RowFactory.create(values);
+        Object[] values = Rows.valuesWithRoom(row, 4);
+        values[row.size()] = seq(entityIds(mentions));
+        values[row.size() + 1] = seq(countries(mentions, rollUp));
+        values[row.size() + 2] = seq(focusCountries(mentions, rollUp));
+        List<Row> structs = new ArrayList<>(mentions.size());
+        for (Mention x : mentions) {
+          structs.add(RowFactory.create(x.entityId(), x.name(), x.type().name(), x.country(), x.surface(),
+              x.field(), x.sentence(), x.start(), x.end(), x.method(), x.kind() == null ? null
+                  : x.kind().name().toLowerCase(java.util.Locale.ROOT)));
         }
-      };
+        values[row.size() + 3] = seq(structs);
+        return RowFactory.create(values);
+      });
     }, Encoders.row(out));
   }
 

@@ -8,12 +8,12 @@ import static io.trendwire.schema.Columns.TITLE;
 
 import io.trendwire.config.LanguageConfig;
 import io.trendwire.ingest.LanguageCodes;
+import io.trendwire.schema.Rows;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
@@ -55,32 +55,20 @@ public final class LanguageIdentifier implements Serializable {
     LanguageConfig cfg = config;
     return articles.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
       LanguageDetectorME detector = new LanguageDetectorME(ModelHolder.MODEL);
-      return new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return rows.hasNext();
+      return Rows.map(rows, row -> {
+        String given = row.getString(langIdx);
+        Object[] values = Rows.valuesWithRoom(row, 2);
+        if (given != null && !cfg.override() || !cfg.detect()) {
+          values[row.size()] = given == null ? "undetermined" : "input";
+          values[langIdx] = given == null ? UNDETERMINED : given;
+        } else {
+          Detection d = detect(detector, row.getString(titleIdx), row.getString(textIdx), cfg);
+          values[langIdx] = d.language();
+          values[row.size()] = UNDETERMINED.equals(d.language()) ? "undetermined" : "detected";
+          values[row.size() + 1] = d.confidence();
         }
-
-        @Override
-        public Row next() {
-          Row row = rows.next();
-          String given = row.getString(langIdx);
-          Object[] values = new Object[row.size() + 2];
-          for (int i = 0; i < row.size(); i++) {
-            values[i] = row.get(i);
-          }
-          if (given != null && !cfg.override() || !cfg.detect()) {
-            values[row.size()] = given == null ? "undetermined" : "input";
-            values[langIdx] = given == null ? UNDETERMINED : given;
-          } else {
-            Detection d = detect(detector, row.getString(titleIdx), row.getString(textIdx), cfg);
-            values[langIdx] = d.language();
-            values[row.size()] = UNDETERMINED.equals(d.language()) ? "undetermined" : "detected";
-            values[row.size() + 1] = d.confidence();
-          }
-          return RowFactory.create(values);
-        }
-      };
+        return RowFactory.create(values);
+      });
     }, Encoders.row(out));
   }
 

@@ -5,6 +5,7 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REPLICAS="${REPLICAS:-10}"
 SHARED="${TRENDWIRE_SHARED:-$ROOT/../shared}"
+CONFIG="${CONFIG:-conf/reuters.json}"
 export TRENDWIRE_JAVA_OPTS="${TRENDWIRE_JAVA_OPTS:--Xmx12g}"
 
 run_reuters() {
@@ -26,7 +27,7 @@ run_reuters() {
   "$ROOT/bin/trendwire" --help >/dev/null
   cd "$ROOT"
   START=$(date +%s.%N)
-  "$ROOT/bin/trendwire" --config conf/reuters.json --input "$TMP/input" --output "$TMP/report" --overwrite \
+  "$ROOT/bin/trendwire" --config "$CONFIG" --input "$TMP/input" --output "$TMP/report" --overwrite \
     >"$TMP/run.out" 2>"$TMP/run.log" || { tail -50 "$TMP/run.log" >&2; exit 1; }
   END=$(date +%s.%N)
 }

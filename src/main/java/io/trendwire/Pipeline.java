@@ -95,8 +95,9 @@ final class Pipeline {
         manifest.timing("gazetteer", System.nanoTime() - g);
         LOG.info("Gazetteer: {} entities, {} aliases", matcher.entityCount(), matcher.aliasCount());
         Broadcast<EntityMatcher> broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(matcher);
+        // The text is not needed after this stage (articles/ does not carry it): not kept in memory.
         articles = stage("entities", "find entity mentions", () ->
-            new EntityLinker(config.entities(), broadcast).link(periodised));
+            new EntityLinker(config.entities(), broadcast).link(periodised).drop(TEXT));
         identified.unpersist();
       }
 

@@ -235,6 +235,10 @@ public final class EntityMatcher implements Serializable {
           }
         }
       }
+      if (best >= 0 && firstNameBeforeName(tokens, i, bestEnd, best)) {
+        previous = null;
+        continue;
+      }
       if (best >= 0 && partOfLongerName(tokens, i, bestEnd, best, covered, previous)) {
         // "Michael Jordan": a first name that happens to be a place is part of the person's name too.
         if (previous != null && covered[i - 1] && previous.start() == tokens.get(i - 1).start()) {
@@ -250,7 +254,7 @@ public final class EntityMatcher implements Serializable {
         for (int k = i; k <= bestEnd; k++) {
           covered[k] = true;
         }
-        if (bestEnd > i && !(previous.type() == EntityType.COUNTRY || previous.type().isPlace())) {
+        if (bestEnd > i && (previous.type() == EntityType.ORG || previous.type() == EntityType.OTHER)) {
           // "soldati nordcoreani" (the Korean People's Army), "Forze armate ucraine": an
           // institution's name that names a country also mentions that country.
           nestedPlaces(text, tokens, forms, i, bestEnd, field, language, out);
@@ -337,6 +341,22 @@ public final class EntityMatcher implements Serializable {
         && previousMention.start() == previous.start() && previousMention.end() == previous.end();
     return firstNameLike && previous.sentence() == current.sentence() && previous.capitalized()
         && !previous.allUpper() && !previous.sentenceStart() && previous.end() + 1 == current.start();
+  }
+
+  /**
+   * A one-word city or region name right before another capitalised word is a first name or
+   * part of another name ("Vladimir Putin" written "Wladimir Putin", "Владимир Путин"; "Florence
+   * Pugh"; "New York Times" is longer than the city): not a place.
+   */
+  private boolean firstNameBeforeName(List<Token> tokens, int from, int to, int alias) {
+    if (from != to || from + 1 >= tokens.size() || aliasKind[alias] != AliasKind.NAME
+        || !types[aliasEntity[alias]].isPlace()) {
+      return false;
+    }
+    Token current = tokens.get(from);
+    Token next = tokens.get(from + 1);
+    return next.sentence() == current.sentence() && next.capitalized() && !next.allUpper() && !current.allUpper()
+        && current.end() + 1 == next.start();
   }
 
   /** Country and place aliases inside tokens from..to (exclusive of the whole span). */

@@ -117,6 +117,16 @@ class EntityMatcherTest {
   }
 
   @Test
+  void aCityNameBeforeASurnameIsAFirstName() {
+    Set<String> de = ids("Kremlchef Wladimir Putin empfing die Delegation.", "de");
+    assertFalse(de.contains("city:RU:vladimir"), "Wladimir is Putin's first name: " + de);
+    Set<String> ru = ids("Президент Владимир Путин подписал договор.", "ru");
+    assertFalse(ru.contains("city:RU:vladimir"), "Владимир is Putin's first name: " + ru);
+    assertTrue(ids("The delegation travelled on to Vladimir by train.", "en").contains("city:RU:vladimir"),
+        "the city itself");
+  }
+
+  @Test
   void georgiaAfterAnAmericanCityIsTheState() {
     assertTrue(ids("The company is based in Atlanta, Georgia, and employs 400 people.", "en")
         .contains("region:US:georgia"), "Atlanta, Georgia");

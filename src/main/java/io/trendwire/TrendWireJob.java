@@ -12,7 +12,6 @@ import java.io.PrintStream;
 import java.nio.file.Paths;
 import java.util.Arrays;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -21,10 +20,10 @@ import org.apache.spark.sql.SparkSession;
  * line on stderr and a non-zero exit code; a stack trace only with {@code --verbose}.
  */
 public final class TrendWireJob {
-  static final int EXIT_FAILURE = 1;
-  static final int EXIT_USAGE = 2;
-  static final int EXIT_INPUT_NOT_FOUND = 3;
-  static final int EXIT_OUTPUT_EXISTS = 4;
+  static final int EXIT_FAILURE = CommandLine.EXIT_FAILURE;
+  static final int EXIT_USAGE = CommandLine.EXIT_USAGE;
+  static final int EXIT_INPUT_NOT_FOUND = CommandLine.EXIT_INPUT_NOT_FOUND;
+  static final int EXIT_OUTPUT_EXISTS = CommandLine.EXIT_OUTPUT_EXISTS;
 
   private TrendWireJob() {}
 
@@ -108,39 +107,11 @@ public final class TrendWireJob {
     return c;
   }
 
-  /**
-   * The session: spark-submit's master and settings win; otherwise the config's (local mode on
-   * all cores by default). Periods are cut in the report's time zone.
-   */
   static SparkSession session(TrendWireConfig config) {
-    SparkConf conf = new SparkConf().setAppName("TrendWire");
-    if (!conf.contains("spark.master")) {
-      conf.setMaster(config.spark().master());
-    }
-    config.spark().conf().forEach((k, v) -> {
-      if (!conf.contains(k)) {
-        conf.set(k, v);
-      }
-    });
-    conf.set("spark.sql.session.timeZone", config.timeZone());
-    if (conf.get("spark.master").startsWith("local") && !conf.contains("spark.sql.shuffle.partitions")) {
-      // Spark's 200 shuffle partitions are meant for clusters; on one machine they are mostly
-      // scheduling overhead. Four per core keeps tasks small enough for skew.
-      int cores = Runtime.getRuntime().availableProcessors();
-      conf.set("spark.sql.shuffle.partitions", String.valueOf(4 * cores));
-    }
-    return SparkSession.builder().config(conf).getOrCreate();
+    return CommandLine.session("TrendWire", config.spark(), config.timeZone());
   }
 
   private static int fail(PrintStream err, Throwable e, int code, boolean verbose) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    if (code == EXIT_FAILURE) {
-      message = e.getClass().getSimpleName() + ": " + message;
-    }
-    err.println("trendwire: error: " + message.lines().findFirst().orElse(""));
-    if (verbose) {
-      e.printStackTrace(err);
-    }
-    return code;
+    return CommandLine.fail(err, "trendwire", e, code, verbose);
   }
 }

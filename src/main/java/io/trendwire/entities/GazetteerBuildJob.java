@@ -1,5 +1,7 @@
 package io.trendwire.entities;
 
+import io.trendwire.CommandLine;
+import io.trendwire.config.SparkConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -11,7 +13,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -21,10 +22,10 @@ import org.apache.spark.sql.SparkSession;
  * output exists, 1 other failure).
  */
 public final class GazetteerBuildJob {
-  static final int EXIT_FAILURE = 1;
-  static final int EXIT_USAGE = 2;
-  static final int EXIT_INPUT_NOT_FOUND = 3;
-  static final int EXIT_OUTPUT_EXISTS = 4;
+  static final int EXIT_FAILURE = CommandLine.EXIT_FAILURE;
+  static final int EXIT_USAGE = CommandLine.EXIT_USAGE;
+  static final int EXIT_INPUT_NOT_FOUND = CommandLine.EXIT_INPUT_NOT_FOUND;
+  static final int EXIT_OUTPUT_EXISTS = CommandLine.EXIT_OUTPUT_EXISTS;
 
   static final String USAGE = """
       Usage: trendwire gazetteer build --dump FILE --output FILE [options]
@@ -110,28 +111,13 @@ public final class GazetteerBuildJob {
     }
   }
 
-  /** Like TrendWireJob's session: spark-submit's master wins, else local mode on all cores. */
+  /** Like the job's session: spark-submit's master wins, else local mode on all cores. */
   static SparkSession session() {
-    SparkConf conf = new SparkConf().setAppName("TrendWire gazetteer build");
-    if (!conf.contains("spark.master")) {
-      conf.setMaster("local[*]");
-    }
-    if (conf.get("spark.master").startsWith("local") && !conf.contains("spark.sql.shuffle.partitions")) {
-      conf.set("spark.sql.shuffle.partitions", String.valueOf(4 * Runtime.getRuntime().availableProcessors()));
-    }
-    return SparkSession.builder().config(conf).getOrCreate();
+    return CommandLine.session("TrendWire gazetteer build", SparkConfig.DEFAULT, "UTC");
   }
 
   private static int fail(PrintStream err, Throwable e, int code, boolean verbose) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    if (code == EXIT_FAILURE) {
-      message = e.getClass().getSimpleName() + ": " + message;
-    }
-    err.println("trendwire gazetteer build: error: " + message.lines().findFirst().orElse(""));
-    if (verbose) {
-      e.printStackTrace(err);
-    }
-    return code;
+    return CommandLine.fail(err, "trendwire gazetteer build", e, code, verbose);
   }
 
   /** The parsed command line. */

@@ -74,7 +74,7 @@ public final class EntityLinker implements Serializable {
         Object[] values = Rows.valuesWithRoom(row, 4);
         values[row.size()] = seq(entityIds(mentions));
         values[row.size() + 1] = seq(countries(mentions, rollUp));
-        values[row.size() + 2] = seq(focusCountries(mentions, rollUp));
+        values[row.size() + 2] = seq(focusCountries(mentions));
         List<Row> structs = new ArrayList<>(mentions.size());
         for (Mention x : mentions) {
           structs.add(RowFactory.create(x.entityId(), x.name(), x.type().name(), x.country(), x.surface(),
@@ -129,7 +129,7 @@ public final class EntityLinker implements Serializable {
    * the title or the first two sentences and 1 per other mention. The dateline country is always
    * a focus; others are when they score at least 2 and at least a third of the top score.
    */
-  static List<String> focusCountries(List<Mention> mentions, boolean rollUp) {
+  static List<String> focusCountries(List<Mention> mentions) {
     List<Mention> sorted = new ArrayList<>();
     for (Mention x : mentions) {
       if (countryOf(x, true) != null) {

@@ -52,6 +52,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestIO {
   private static final Logger LOG = LoggerFactory.getLogger(IngestIO.class);
+  /** Thread-safe once configured; one per JVM rather than one per Parquet row. */
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private IngestIO() {}
 
@@ -149,7 +151,7 @@ public final class IngestIO {
           fields.put(names[i], row.getString(i));
         }
       }
-      String raw = new ObjectMapper().writeValueAsString(fields);
+      String raw = JSON.writeValueAsString(fields);
       return parser.toRow(RawRecord.accepted(row.getString(names.length), row.getLong(names.length + 1) + 1, raw, fields));
     }, org.apache.spark.sql.Encoders.row(ReportSchemas.PARSED_RECORD));
   }
@@ -205,7 +207,6 @@ public final class IngestIO {
   static Map<String, Map<String, String>> readSidecar(String sidecar, Configuration conf) {
     Map<String, Map<String, String>> byFile = new HashMap<>();
     Path path = new Path(sidecar);
-    ObjectMapper json = new ObjectMapper();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(path.getFileSystem(conf).open(path),
         StandardCharsets.UTF_8))) {
       String first = r.readLine();
@@ -220,7 +221,7 @@ public final class IngestIO {
         }
         Map<String, String> row = new LinkedHashMap<>();
         if (jsonLines) {
-          JsonNode node = json.readTree(line);
+          JsonNode node = JSON.readTree(line);
           node.fields().forEachRemaining(e -> row.put(e.getKey(), e.getValue().asText()));
         } else {
           String[] values = line.split(",", -1);

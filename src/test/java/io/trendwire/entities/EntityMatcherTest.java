@@ -170,7 +170,7 @@ class EntityMatcherTest {
         new EntityMatcher.FormCache()));
     mentions.addAll(extract("MOSCOW, June 19 (Wire) - Russia and North Korea signed a treaty. Russia said it "
         + "would help. North Korea agreed. Analysts in Japan and Germany were cautious.", "en"));
-    List<String> focus = EntityLinker.focusCountries(mentions, true);
+    List<String> focus = EntityLinker.focusCountries(mentions);
     assertEquals(Set.of("RU", "KP"), Set.copyOf(focus), "Japan and Germany are mentioned once, late");
     assertEquals(Set.of("RU", "KP", "JP", "DE"), Set.copyOf(EntityLinker.countries(mentions, true)), "all countries");
   }

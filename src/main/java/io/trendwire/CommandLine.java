@@ -2,6 +2,7 @@ package io.trendwire;
 
 import io.trendwire.config.SparkConfig;
 import java.io.PrintStream;
+import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -13,6 +14,21 @@ public final class CommandLine {
   public static final int EXIT_OUTPUT_EXISTS = 4;
 
   private CommandLine() {}
+
+  /** A command line that cannot be run (exit code 2). */
+  public static final class UsageException extends RuntimeException {
+    public UsageException(String message) {
+      super(message);
+    }
+  }
+
+  /** The value after an option, or a usage error when it is missing. */
+  public static String value(List<String> args, int i, String option) {
+    if (i >= args.size() || args.get(i).startsWith("--")) {
+      throw new UsageException(option + " needs a value");
+    }
+    return args.get(i);
+  }
 
   /**
    * The session: spark-submit's master and settings win; otherwise the config's (local mode on

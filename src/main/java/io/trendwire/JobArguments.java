@@ -1,5 +1,6 @@
 package io.trendwire;
 
+import io.trendwire.CommandLine.UsageException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,10 +43,10 @@ record JobArguments(String config, List<String> inputs, String output, String pe
         a = a.substring(0, a.indexOf('='));
       }
       switch (a) {
-        case "--config" -> config = inlineValue != null ? inlineValue : value(list, ++i, a);
-        case "--input" -> inputs.add(inlineValue != null ? inlineValue : value(list, ++i, a));
-        case "--output" -> output = inlineValue != null ? inlineValue : value(list, ++i, a);
-        case "--period" -> period = inlineValue != null ? inlineValue : value(list, ++i, a);
+        case "--config" -> config = inlineValue != null ? inlineValue : CommandLine.value(list, ++i, a);
+        case "--input" -> inputs.add(inlineValue != null ? inlineValue : CommandLine.value(list, ++i, a));
+        case "--output" -> output = inlineValue != null ? inlineValue : CommandLine.value(list, ++i, a);
+        case "--period" -> period = inlineValue != null ? inlineValue : CommandLine.value(list, ++i, a);
         case "--overwrite" -> overwrite = true;
         case "--verbose", "-v" -> verbose = true;
         case "--help", "-h" -> help = true;
@@ -56,19 +57,5 @@ record JobArguments(String config, List<String> inputs, String output, String pe
       throw new UsageException("--config FILE is required (see --help)");
     }
     return new JobArguments(config, List.copyOf(inputs), output, period, overwrite, verbose, help);
-  }
-
-  private static String value(List<String> args, int i, String option) {
-    if (i >= args.size() || args.get(i).startsWith("--")) {
-      throw new UsageException(option + " needs a value");
-    }
-    return args.get(i);
-  }
-
-  /** A command line that cannot be run. */
-  static final class UsageException extends RuntimeException {
-    UsageException(String message) {
-      super(message);
-    }
   }
 }

@@ -73,7 +73,7 @@ public final class TrendWireJob {
           spark.stop();
         }
       }
-    } catch (JobArguments.UsageException | ConfigException e) {
+    } catch (CommandLine.UsageException | ConfigException e) {
       return fail(err, e, EXIT_USAGE, verbose);
     } catch (InputNotFoundException e) {
       return fail(err, e, EXIT_INPUT_NOT_FOUND, verbose);
@@ -100,7 +100,7 @@ public final class TrendWireJob {
       try {
         c = c.withPeriod(Period.parse(a.period()));
       } catch (IllegalArgumentException e) {
-        throw new JobArguments.UsageException("--period: " + e.getMessage());
+        throw new CommandLine.UsageException("--period: " + e.getMessage());
       }
     }
     ConfigLoader.validate(c, a.config());

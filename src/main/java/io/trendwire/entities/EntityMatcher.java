@@ -506,16 +506,6 @@ public final class EntityMatcher implements Serializable {
         tokens.get(from).start(), tokens.get(to).end(), method, aliasKind[alias]);
   }
 
-  /** Display name, type, country and Wikidata id of a gazetteer entity, or null for unknown ids. */
-  public GazetteerEntity describe(String id) {
-    for (int i = 0; i < ids.length; i++) {
-      if (ids[i].equals(id)) {
-        return new GazetteerEntity(ids[i], names[i], types[i], countries[i], wikidata[i]);
-      }
-    }
-    return null;
-  }
-
   /** Every gazetteer entity, for the entities/ report. */
   public List<GazetteerEntity> entities() {
     List<GazetteerEntity> list = new ArrayList<>(ids.length);

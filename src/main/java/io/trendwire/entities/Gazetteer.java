@@ -24,10 +24,6 @@ public final class Gazetteer implements Serializable {
     this.aliases = new ArrayList<>(aliases);
   }
 
-  public static Gazetteer empty() {
-    return new Gazetteer(List.of(), List.of());
-  }
-
   /** This gazetteer with {@code other} merged on top. */
   public Gazetteer merge(Gazetteer other) {
     Map<String, GazetteerEntity> merged = new LinkedHashMap<>(entities);

@@ -1,8 +1,8 @@
 package io.trendwire.entities;
 
 import io.trendwire.CommandLine;
+import io.trendwire.CommandLine.UsageException;
 import io.trendwire.config.SparkConfig;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -141,12 +141,12 @@ public final class GazetteerBuildJob {
           opt = opt.substring(0, opt.indexOf('='));
         }
         switch (opt) {
-          case "--dump" -> a.dump = inline != null ? inline : value(list, ++i, opt);
-          case "--output" -> a.output = inline != null ? inline : value(list, ++i, opt);
-          case "--languages" -> languages = languages(inline != null ? inline : value(list, ++i, opt));
-          case "--types" -> types = types(inline != null ? inline : value(list, ++i, opt));
+          case "--dump" -> a.dump = inline != null ? inline : CommandLine.value(list, ++i, opt);
+          case "--output" -> a.output = inline != null ? inline : CommandLine.value(list, ++i, opt);
+          case "--languages" -> languages = languages(inline != null ? inline : CommandLine.value(list, ++i, opt));
+          case "--types" -> types = types(inline != null ? inline : CommandLine.value(list, ++i, opt));
           case "--classes" -> {
-            String v = inline != null ? inline : value(list, ++i, opt);
+            String v = inline != null ? inline : CommandLine.value(list, ++i, opt);
             int eq = v.indexOf('=');
             if (eq < 0) {
               throw new UsageException("--classes: expected TYPE=Q1,Q2,..., got '" + v + "'");
@@ -214,19 +214,6 @@ public final class GazetteerBuildJob {
         }
       }
       throw new UsageException("unknown type '" + s.strip() + "' (expected COUNTRY, CITY, REGION, PERSON or ORG)");
-    }
-
-    private static String value(List<String> args, int i, String option) {
-      if (i >= args.size() || args.get(i).startsWith("--")) {
-        throw new UsageException(option + " needs a value");
-      }
-      return args.get(i);
-    }
-  }
-
-  static final class UsageException extends RuntimeException {
-    UsageException(String message) {
-      super(message);
     }
   }
 

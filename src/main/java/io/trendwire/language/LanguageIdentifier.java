@@ -13,8 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
@@ -123,14 +121,5 @@ public final class LanguageIdentifier implements Serializable {
         throw new UncheckedIOException("cannot load the language model", e);
       }
     }
-  }
-
-  /** Languages the model knows, as ISO 639-1 codes where they exist. */
-  public static List<String> supportedLanguages() {
-    List<String> out = new ArrayList<>();
-    for (String l : new LanguageDetectorME(ModelHolder.MODEL).getSupportedLanguages()) {
-      out.add(LanguageCodes.normalize(l));
-    }
-    return out;
   }
 }

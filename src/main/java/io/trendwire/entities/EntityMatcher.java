@@ -40,6 +40,7 @@ public final class EntityMatcher implements Serializable {
    * A dateline opens a story: "HOUSTON, March 3 -", "Pyongyang, December 24 (KCNA) --",
    * "MOSCOW, June 19 (Northern Ledger) -", "ROMA -".
    */
+  private static final String POLISH = "pl";
   private static final Pattern DATELINE = Pattern.compile(
       "^\\s*([\\p{Lu}][\\p{L}.'’ -]{1,40}?)(?:\\s*,\\s*[\\p{L}]+\\.?\\s+\\d{1,2})?\\s*(?:\\([^)]{1,40}\\))?\\s*(?:-|--|–|—)");
 
@@ -52,13 +53,15 @@ public final class EntityMatcher implements Serializable {
   private final String[] aliasLanguage;
   private final AliasKind[] aliasKind;
   private final String[][] aliasSurfaces;
+  /** Aliases entered under their Polish stems: valid in Polish text only. */
+  private final boolean[] polishOnly;
   private final HashMap<String, Integer> vocabulary;
   private final LongIntMap transitions;
   private final int[][] terminals;
   private final HashSet<String> calendarWords;
 
   private EntityMatcher(String[] ids, String[] names, EntityType[] types, String[] countries, String[] wikidata,
-      int[] aliasEntity, String[] aliasLanguage, AliasKind[] aliasKind, String[][] aliasSurfaces,
+      int[] aliasEntity, String[] aliasLanguage, AliasKind[] aliasKind, String[][] aliasSurfaces, boolean[] polishOnly,
       HashMap<String, Integer> vocabulary, LongIntMap transitions, int[][] terminals, HashSet<String> calendarWords) {
     this.ids = ids;
     this.names = names;
@@ -69,6 +72,7 @@ public final class EntityMatcher implements Serializable {
     this.aliasLanguage = aliasLanguage;
     this.aliasKind = aliasKind;
     this.aliasSurfaces = aliasSurfaces;
+    this.polishOnly = polishOnly;
     this.vocabulary = vocabulary;
     this.transitions = transitions;
     this.terminals = terminals;
@@ -96,6 +100,7 @@ public final class EntityMatcher implements Serializable {
     List<Alias> aliases = new ArrayList<>();
     List<String[]> surfaces = new ArrayList<>();
     List<String[]> forms = new ArrayList<>();
+    List<Boolean> variants = new ArrayList<>();
     for (Alias a : g.aliases()) {
       Integer entity = index.get(a.entityId());
       if (entity == null || a.text() == null) {
@@ -114,8 +119,24 @@ public final class EntityMatcher implements Serializable {
       aliases.add(a);
       surfaces.add(s);
       forms.add(f);
+      variants.add(false);
+      // Polish text is matched on Polish stems (MatchForms.polish): the aliases it may use (Polish
+      // and any-language ones) are entered under their stems too, valid in Polish text only.
+      if (POLISH.equals(a.language()) || Alias.ANY_LANGUAGE.equals(a.language())) {
+        String[] p = Arrays.stream(s).map(MatchForms::polish).toArray(String[]::new);
+        if (!Arrays.equals(p, f)) {
+          aliases.add(a);
+          surfaces.add(s);
+          forms.add(p);
+          variants.add(true);
+        }
+      }
     }
     int m = aliases.size();
+    boolean[] polishOnly = new boolean[m];
+    for (int a = 0; a < m; a++) {
+      polishOnly[a] = variants.get(a);
+    }
     int[] aliasEntity = new int[m];
     String[] aliasLanguage = new String[m];
     AliasKind[] aliasKind = new AliasKind[m];
@@ -157,7 +178,7 @@ public final class EntityMatcher implements Serializable {
       }
     }
     return new EntityMatcher(ids, names, types, countries, wikidata, aliasEntity, aliasLanguage, aliasKind,
-        aliasSurfaces, vocabulary, transitions, terminals, calendarWords());
+        aliasSurfaces, polishOnly, vocabulary, transitions, terminals, calendarWords());
   }
 
   /** Month and weekday names of the main news languages (CLDR): capitalised, but not names. */
@@ -191,21 +212,29 @@ public final class EntityMatcher implements Serializable {
     if (text == null || text.isEmpty()) {
       return out;
     }
-    List<Token> tokens = Tokenizer.tokenize(text);
+    List<Token> tokens = Tokenizer.tokenize(text, cache.of(this));
     int n = tokens.size();
     String[] forms = new String[n];
     int[] ids = new int[n];
+    int[] roots = new int[n];
+    boolean polish = POLISH.equals(language);
     for (int i = 0; i < n; i++) {
-      FormCache.Entry entry = cache.entry(tokens.get(i).surface(), this);
-      forms[i] = entry.form();
-      ids[i] = entry.id();
+      Word w = tokens.get(i).word();
+      forms[i] = w.form();
+      if (polish) {
+        ids[i] = cache.polishId(w);
+        roots[i] = w.polishRoot;
+      } else {
+        ids[i] = w.id();
+        roots[i] = w.root();
+      }
     }
     boolean[] covered = new boolean[n];
-    int datelineEnd = "text".equals(field) ? dateline(text, tokens, forms, covered, out) : -1;
+    int datelineEnd = "text".equals(field) ? dateline(text, tokens, ids, polish, covered, out) : -1;
     boolean[] shouting = shoutingSentences(tokens);
     Mention previous = null;
     for (int i = 0; i < n; i++) {
-      if (covered[i]) {
+      if (covered[i] || roots[i] < 0) {
         continue;
       }
       // "Atlanta, Georgia", "Portland, Maine": after "City," prefer a region of the city's country.
@@ -214,16 +243,8 @@ public final class EntityMatcher implements Serializable {
           ? previous.country() : null;
       int best = -1;
       int bestEnd = -1;
-      int state = 0;
-      for (int j = i; j < n; j++) {
-        int token = ids[j];
-        if (token < 0) {
-          break;
-        }
-        state = transitions.get(((long) state << 32) | token);
-        if (state < 0) {
-          break;
-        }
+      int state = roots[i];
+      for (int j = i; ; ) {
         if (terminals[state] != null) {
           int alias = regionOf == null ? -1 : pickRegion(terminals[state], tokens, i, language, regionOf);
           if (alias < 0) {
@@ -233,6 +254,13 @@ public final class EntityMatcher implements Serializable {
             best = alias;
             bestEnd = j;
           }
+        }
+        if (++j >= n || ids[j] < 0) {
+          break;
+        }
+        state = transitions.get(((long) state << 32) | ids[j]);
+        if (state < 0) {
+          break;
         }
       }
       if (best >= 0 && firstNameBeforeName(tokens, i, bestEnd, best)) {
@@ -257,7 +285,7 @@ public final class EntityMatcher implements Serializable {
         if (bestEnd > i && (previous.type() == EntityType.ORG || previous.type() == EntityType.OTHER)) {
           // "soldati nordcoreani" (the Korean People's Army), "Forze armate ucraine": an
           // institution's name that names a country also mentions that country.
-          nestedPlaces(text, tokens, forms, i, bestEnd, field, language, out);
+          nestedPlaces(text, tokens, ids, i, bestEnd, field, language, out);
         }
         i = bestEnd;
       }
@@ -270,7 +298,8 @@ public final class EntityMatcher implements Serializable {
   private int pick(int[] aliases, List<Token> tokens, int from, String language, boolean ignoreCase) {
     for (int a : aliases) {
       String lang = aliasLanguage[a];
-      boolean languageOk = Alias.ANY_LANGUAGE.equals(lang) || language == null || "und".equals(language)
+      boolean languageOk = polishOnly[a] ? POLISH.equals(language)
+          : Alias.ANY_LANGUAGE.equals(lang) || language == null || "und".equals(language)
           || lang.equals(language) || (lang.equals("nb") && language.equals("no"));
       if (languageOk && (ignoreCase || caseHolds(a, tokens, from)) && !weakAtWeakSpot(a, tokens, from)) {
         return a;
@@ -360,15 +389,14 @@ public final class EntityMatcher implements Serializable {
   }
 
   /** Country and place aliases inside tokens from..to (exclusive of the whole span). */
-  private void nestedPlaces(String text, List<Token> tokens, String[] forms, int from, int to, String field,
+  private void nestedPlaces(String text, List<Token> tokens, int[] ids, int from, int to, String field,
       String language, List<Mention> out) {
     for (int i = from; i <= to; i++) {
       int state = 0;
       int best = -1;
       int bestEnd = -1;
       for (int j = i; j <= to && !(i == from && j == to); j++) {
-        Integer token = vocabulary.get(forms[j]);
-        state = token == null ? -1 : transitions.get(((long) state << 32) | token);
+        state = ids[j] < 0 ? -1 : transitions.get(((long) state << 32) | ids[j]);
         if (state < 0) {
           break;
         }
@@ -390,9 +418,10 @@ public final class EntityMatcher implements Serializable {
     }
   }
 
-  private int dateline(String text, List<Token> tokens, String[] forms, boolean[] covered, List<Mention> out) {
-    Matcher m = DATELINE.matcher(text.length() > 200 ? text.substring(0, 200) : text);
-    if (!m.find()) {
+  private int dateline(String text, List<Token> tokens, int[] ids, boolean polish, boolean[] covered,
+      List<Mention> out) {
+    Matcher m = DATELINE.matcher(text).region(0, Math.min(text.length(), 200));
+    if (!m.lookingAt()) {
       return -1;
     }
     int placeEnd = m.end(1);
@@ -407,13 +436,12 @@ public final class EntityMatcher implements Serializable {
     for (int end = last; end >= 0; end--) {
       int state = 0;
       for (int j = 0; j <= end && state >= 0; j++) {
-        Integer token = vocabulary.get(forms[j]);
-        state = token == null ? -1 : transitions.get(((long) state << 32) | token);
+        state = ids[j] < 0 ? -1 : transitions.get(((long) state << 32) | ids[j]);
       }
       if (state >= 0 && terminals[state] != null) {
         for (int a : terminals[state]) {
           EntityType type = types[aliasEntity[a]];
-          if (type == EntityType.COUNTRY || type.isPlace()) {
+          if ((type == EntityType.COUNTRY || type.isPlace()) && (polish || !polishOnly[a])) {
             out.add(mention(a, text, tokens, 0, end, "text", "dateline"));
             for (int k = 0; k <= end; k++) {
               covered[k] = true;
@@ -432,7 +460,7 @@ public final class EntityMatcher implements Serializable {
     int[] letters = new int[sentences];
     int[] upper = new int[sentences];
     for (Token t : tokens) {
-      if (Character.isLetter(t.surface().codePointAt(0))) {
+      if (t.word().letter()) {
         letters[t.sentence()]++;
         if (t.allUpper() && t.surface().length() > 1) {
           upper[t.sentence()]++;
@@ -516,28 +544,93 @@ public final class EntityMatcher implements Serializable {
   }
 
   /**
-   * Match forms of a partition's words: most words repeat, and computing a form (normalising,
-   * stemming) costs more than the lookup, so each task keeps the forms it has seen.
+   * The words of a partition: most words repeat, and computing a word's form (normalising,
+   * stemming), id and capitalisation costs more than finding it again, so each task keeps the words
+   * it has seen, in an open-addressing table keyed by the span's hash and compared in place, so
+   * that a word seen before costs no substring and no boxed lookup. Not thread-safe: one per task.
    */
-  public static final class FormCache {
-    private static final int MAX = 500_000;
-    private final HashMap<String, Entry> entries = new HashMap<>();
+  public static final class FormCache implements Tokenizer.Words {
+    private static final int MAX = 1 << 19;
+    private long[] keys = new long[1 << 12];
+    private Word[] words = new Word[1 << 12];
+    private int size;
+    private EntityMatcher matcher;
 
-    /** A word's match form and its token id in the matcher's vocabulary (-1: in no alias). */
-    record Entry(String form, int id) {}
-
-    Entry entry(String surface, EntityMatcher matcher) {
-      Entry e = entries.get(surface);
-      if (e == null) {
-        if (entries.size() >= MAX) {
-          entries.clear();
+    @Override
+    public Word word(String text, int start, int end, long key) {
+      int mask = words.length - 1;
+      int slot = mix(key) & mask;
+      boolean confirm = (key & Tokenizer.LONG_WORD) != 0;
+      for (Word w = words[slot]; w != null; w = words[slot]) {
+        if (keys[slot] == key && (!confirm || text.regionMatches(start, w.surface(), 0, end - start))) {
+          return w;
         }
-        String form = MatchForms.of(surface);
-        Integer id = matcher.vocabulary.get(form);
-        e = new Entry(form, id == null ? -1 : id);
-        entries.put(surface, e);
+        slot = (slot + 1) & mask;
       }
-      return e;
+      String surface = text.substring(start, end);
+      String form = MatchForms.of(surface);
+      Integer id = matcher.vocabulary.get(form);
+      Word w = id == null ? new Word(surface, form, -1, -1) : new Word(surface, form, id, matcher.transitions.get(id));
+      if (size >= MAX) {
+        // A bounded memory for a long run over a large vocabulary: start afresh.
+        Arrays.fill(words, null);
+        size = 0;
+      } else if ((size + 1) * 2 > words.length) {
+        grow();
+      }
+      insert(key, w);
+      return w;
+    }
+
+    /** The token id of the word's Polish stem ({@link MatchForms#polish}), computed once per word. */
+    int polishId(Word w) {
+      if (w.polishId == Word.UNKNOWN) {
+        Integer id = matcher.vocabulary.get(MatchForms.polish(w.surface()));
+        w.polishId = id == null ? -1 : id;
+        w.polishRoot = id == null ? -1 : matcher.transitions.get(id);
+      }
+      return w.polishId;
+    }
+
+    /** Binds the cache to the matcher whose vocabulary gives the token ids; a new matcher starts afresh. */
+    FormCache of(EntityMatcher m) {
+      if (matcher != m) {
+        matcher = m;
+        Arrays.fill(words, null);
+        size = 0;
+      }
+      return this;
+    }
+
+    private void insert(long key, Word w) {
+      int mask = words.length - 1;
+      int slot = mix(key) & mask;
+      while (words[slot] != null) {
+        slot = (slot + 1) & mask;
+      }
+      words[slot] = w;
+      keys[slot] = key;
+      size++;
+    }
+
+    private void grow() {
+      Word[] old = words;
+      long[] oldKeys = keys;
+      words = new Word[old.length * 2];
+      keys = new long[old.length * 2];
+      size = 0;
+      for (int k = 0; k < old.length; k++) {
+        if (old[k] != null) {
+          insert(oldKeys[k], old[k]);
+        }
+      }
+    }
+
+    /** Murmur3's finaliser: every bit of the key reaches the low bits that pick the slot. */
+    private static int mix(long key) {
+      long h = (key ^ (key >>> 33)) * 0xff51afd7ed558ccdL;
+      h = (h ^ (h >>> 33)) * 0xc4ceb9fe1a85ec53L;
+      return (int) (h ^ (h >>> 33));
     }
   }
 }

@@ -80,6 +80,28 @@ class EntityMatcherTest {
   }
 
   @Test
+  void polishCasesMatchLikeTheNominative() {
+    assertEquals(Set.of("AT", "NL"), countries("Kanclerz Austrii rozmawiał z premierem Holandii.", "pl"),
+        "Austrii, Holandii (genitive)");
+    assertEquals(Set.of("RU", "UA"), countries("Rosja prowadzi wojnę przeciwko Ukrainie.", "pl"),
+        "Ukrainie (dative)");
+    assertEquals(Set.of("KP", "RU"), countries("Żołnierze z Korei Północnej walczą po stronie Rosji.", "pl"),
+        "Korei Północnej, Rosji (genitive)");
+    assertTrue(ids("Delegacja przyleciała do Moskwy, a potem do Warszawy.", "pl")
+        .containsAll(Set.of("city:RU:moscow", "city:PL:warsaw")), "Moskwy, Warszawy (genitive)");
+    assertTrue(ids("Rozmowa z Putinem trwała godzinę.", "pl").contains("person:vladimir-putin"), "Putinem");
+  }
+
+  @Test
+  void polishStemsAreForPolishTextOnly() {
+    // "Chin" is the Polish stem of Chiny (China); in English it is a word or a Burmese state.
+    assertFalse(countries("Chin leaders met in Hakha.", "en").contains("CN"), "English Chin is not China");
+    assertTrue(countries("Delegacja Chin przyjechała do Paryża.", "pl").contains("CN"), "Chin is China in Polish");
+    // Proper names that look inflected keep their own identity: Austria is not Australia.
+    assertEquals(Set.of("AU"), countries("Premier Australii odwiedził Sydney.", "pl"), "Australii");
+  }
+
+  @Test
   void elidedArticlesAreSplitOff() {
     assertEquals(Set.of("UA", "IT"), countries("Il sostegno dell'Italia all'Ucraina continua.", "it"));
     assertEquals(Set.of("UA"), countries("Gli aiuti per l'Ucraina sono arrivati.", "it"));

@@ -81,7 +81,6 @@ public final class EntityLinker implements Serializable {
     private final Broadcast<EntityMatcher> matcher;
     private final boolean rollUp;
     private final boolean keepCandidates;
-    private transient ThreadLocal<EntityMatcher.FormCache> caches;
 
     Find(Broadcast<EntityMatcher> matcher, boolean rollUp, boolean keepCandidates) {
       this.matcher = matcher;
@@ -91,11 +90,8 @@ public final class EntityLinker implements Serializable {
 
     @Override
     public Row call(String title, String text, String language) {
-      if (caches == null) {
-        caches = ThreadLocal.withInitial(EntityMatcher.FormCache::new);
-      }
       EntityMatcher m = matcher.value();
-      EntityMatcher.FormCache cache = caches.get();
+      EntityMatcher.FormCache cache = EntityMatcher.FormCache.forThread(m);
       List<Mention> mentions = m.extract(title, "title", language, cache);
       mentions.addAll(m.extract(text, "text", language, cache));
       if (!keepCandidates) {

@@ -36,13 +36,16 @@ public final class EntityMatcher implements Serializable {
       "anche", "ma", "secondo", "der", "die", "das", "ein", "eine", "im", "am", "auf", "mit", "nach", "bei",
       "und", "el", "los", "las", "en", "del", "les", "des", "une", "au", "aux", "dans", "pour", "par",
       "selon", "apres", "après", "в", "на", "по", "с", "и", "но", "как", "после", "для");
+  private static final String POLISH = "pl";
   /**
    * A dateline opens a story: "HOUSTON, March 3 -", "Pyongyang, December 24 (KCNA) --",
-   * "MOSCOW, June 19 (Northern Ledger) -", "ROMA -".
+   * "MOSCOW, June 19 (Northern Ledger) -", "ROMA -", and with a state or country after the place,
+   * as US wires write it: "SAN JOSE, Calif., Feb 26 -", "ALBANY, N.Y., March 3 -". Group 1 is
+   * the place, group 2 the qualifier.
    */
-  private static final String POLISH = "pl";
   private static final Pattern DATELINE = Pattern.compile(
-      "^\\s*([\\p{Lu}][\\p{L}.'’ -]{1,40}?)(?:\\s*,\\s*[\\p{L}]+\\.?\\s+\\d{1,2})?\\s*(?:\\([^)]{1,40}\\))?\\s*(?:-|--|–|—)");
+      "^\\s*([\\p{Lu}][\\p{L}.'’ -]{1,40}?)(?:\\s*,\\s*([\\p{Lu}][\\p{L}]*\\.?(?:\\s?[\\p{Lu}][\\p{L}]*\\.?)?))?"
+      + "(?:\\s*,\\s*[\\p{L}]+\\.?\\s+\\d{1,2})?\\s*(?:\\([^)]{1,40}\\))?\\s*(?:-|--|–|—)");
 
   private final String[] ids;
   private final String[] names;
@@ -291,6 +294,7 @@ public final class EntityMatcher implements Serializable {
       }
     }
     candidates(text, tokens, forms, covered, shouting, field, datelineEnd, out);
+    cache.release();
     return out;
   }
 
@@ -424,34 +428,73 @@ public final class EntityMatcher implements Serializable {
     if (!m.lookingAt()) {
       return -1;
     }
-    int placeEnd = m.end(1);
-    int last = -1;
-    for (int i = 0; i < tokens.size() && tokens.get(i).end() <= placeEnd; i++) {
-      last = i;
-    }
+    int last = lastTokenBefore(tokens, 0, m.end(1));
     if (last < 0 || last > 4) {
       return -1;
     }
-    // Longest place alias over the dateline's words, any case (datelines are often in capitals).
-    for (int end = last; end >= 0; end--) {
-      int state = 0;
-      for (int j = 0; j <= end && state >= 0; j++) {
-        state = ids[j] < 0 ? -1 : transitions.get(((long) state << 32) | ids[j]);
-      }
+    // "SAN JOSE, Calif.": the qualifier names the region or country, which decides between places
+    // of the same name (San Jose, California, not San José, Costa Rica).
+    int qualifier = -1;
+    int qualifierFirst = last + 1;
+    int qualifierLast = m.group(2) == null ? -1 : lastTokenBefore(tokens, qualifierFirst, m.end(2));
+    if (qualifierLast >= qualifierFirst) {
+      int state = walk(ids, qualifierFirst, qualifierLast);
       if (state >= 0 && terminals[state] != null) {
         for (int a : terminals[state]) {
           EntityType type = types[aliasEntity[a]];
-          if ((type == EntityType.COUNTRY || type.isPlace()) && (polish || !polishOnly[a])) {
-            out.add(mention(a, text, tokens, 0, end, "text", "dateline"));
-            for (int k = 0; k <= end; k++) {
-              covered[k] = true;
-            }
-            return end;
+          if ((type == EntityType.REGION || type == EntityType.COUNTRY) && (polish || !polishOnly[a])
+              && countries[aliasEntity[a]] != null) {
+            qualifier = a;
+            break;
           }
         }
       }
     }
-    return -1;
+    String country = qualifier < 0 ? null : countries[aliasEntity[qualifier]];
+    int placeEnd = -1;
+    // Longest place alias over the dateline's words, any case (datelines are often in capitals).
+    for (int end = last; end >= 0 && placeEnd < 0; end--) {
+      int state = walk(ids, 0, end);
+      if (state >= 0 && terminals[state] != null) {
+        for (int a : terminals[state]) {
+          int e = aliasEntity[a];
+          if ((types[e] == EntityType.COUNTRY || types[e].isPlace()) && (polish || !polishOnly[a])
+              && (country == null || country.equals(countries[e]))) {
+            out.add(mention(a, text, tokens, 0, end, "text", "dateline"));
+            placeEnd = end;
+            break;
+          }
+        }
+      }
+    }
+    int datelineEnd = placeEnd;
+    if (qualifier >= 0) {
+      // The qualifier is part of the dateline; alone when its place is not in the gazetteer.
+      out.add(mention(qualifier, text, tokens, qualifierFirst, qualifierLast, "text", "dateline"));
+      datelineEnd = qualifierLast;
+    }
+    for (int k = 0; k <= datelineEnd; k++) {
+      covered[k] = true;
+    }
+    return datelineEnd;
+  }
+
+  /** The last token from {@code from} that ends at or before {@code end}; from - 1 if none. */
+  private static int lastTokenBefore(List<Token> tokens, int from, int end) {
+    int last = from - 1;
+    for (int i = from; i < tokens.size() && tokens.get(i).end() <= end; i++) {
+      last = i;
+    }
+    return last;
+  }
+
+  /** The trie state after tokens from..to (inclusive), -1 if they leave the trie. */
+  private int walk(int[] ids, int from, int to) {
+    int state = 0;
+    for (int j = from; j <= to && state >= 0; j++) {
+      state = ids[j] < 0 ? -1 : transitions.get(((long) state << 32) | ids[j]);
+    }
+    return state;
   }
 
   /** Sentences written all in capitals (wire headlines): their capitals say nothing about names. */
@@ -522,8 +565,15 @@ public final class EntityMatcher implements Serializable {
   }
 
   private boolean isNameWord(Token t, String form) {
-    return t.capitalized() && t.surface().codePointCount(0, t.surface().length()) > 1
-        && !Character.isDigit(t.surface().charAt(0)) && !calendarWords.contains(form);
+    Word w = t.word();
+    if (!w.capitalized()) {
+      return false;
+    }
+    if (w.nameWord == 0) {
+      w.nameWord = (byte) (t.surface().codePointCount(0, t.surface().length()) > 1
+          && !Character.isDigit(t.surface().charAt(0)) && !calendarWords.contains(form) ? 1 : -1);
+    }
+    return w.nameWord > 0;
   }
 
   private Mention mention(int alias, String text, List<Token> tokens, int from, int to, String field, String method) {
@@ -550,11 +600,20 @@ public final class EntityMatcher implements Serializable {
    * that a word seen before costs no substring and no boxed lookup. Not thread-safe: one per task.
    */
   public static final class FormCache implements Tokenizer.Words {
-    private static final int MAX = 1 << 19;
+    private static final int MAX = 1 << 18;
+    /** One cache per executor thread, kept across tasks: a partition's words are mostly the last one's. */
+    private static final ThreadLocal<FormCache> THREAD = ThreadLocal.withInitial(FormCache::new);
     private long[] keys = new long[1 << 12];
     private Word[] words = new Word[1 << 12];
     private int size;
+    /** Weak: a thread's cache must not keep the gazetteer of a finished job alive. */
+    private java.lang.ref.WeakReference<EntityMatcher> bound = new java.lang.ref.WeakReference<>(null);
     private EntityMatcher matcher;
+
+    /** This thread's cache, bound to {@code m}. */
+    public static FormCache forThread(EntityMatcher m) {
+      return THREAD.get().of(m);
+    }
 
     @Override
     public Word word(String text, int start, int end, long key) {
@@ -594,12 +653,18 @@ public final class EntityMatcher implements Serializable {
 
     /** Binds the cache to the matcher whose vocabulary gives the token ids; a new matcher starts afresh. */
     FormCache of(EntityMatcher m) {
-      if (matcher != m) {
-        matcher = m;
+      if (bound.get() != m) {
+        bound = new java.lang.ref.WeakReference<>(m);
         Arrays.fill(words, null);
         size = 0;
       }
+      matcher = m;
       return this;
+    }
+
+    /** Lets go of the matcher after a text, so that only the weak binding remains. */
+    void release() {
+      matcher = null;
     }
 
     private void insert(long key, Word w) {

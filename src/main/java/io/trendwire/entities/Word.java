@@ -18,6 +18,8 @@ public final class Word {
   private final boolean letter;
   int polishId = UNKNOWN;
   int polishRoot = UNKNOWN;
+  /** Whether the word can be part of an unknown proper name: 0 not yet known, 1 yes, -1 no. */
+  byte nameWord;
 
   Word(String surface, String form, int id, int root) {
     this.surface = surface;

@@ -172,6 +172,25 @@ class EntityMatcherTest {
   }
 
   @Test
+  void datelineWithAStateQualifierPicksThePlaceOfThatState() {
+    List<Mention> sanJose = extract("SAN JOSE, Calif., Feb 26 - Apple Computer Inc said it would cut prices.", "en");
+    assertEquals("city:US:san-jose", sanJose.get(0).entityId(), "San Jose, California, not San José, Costa Rica: "
+        + sanJose);
+    assertEquals("dateline", sanJose.get(0).method(), "the place is the dateline: " + sanJose);
+    assertTrue(sanJose.stream().anyMatch(m -> m.entityId().equals("region:US:california")
+        && m.method().equals("dateline")), "Calif. is part of the dateline: " + sanJose);
+    assertEquals(List.of("US"), EntityLinker.focusCountries(sanJose), "the story is from the United States");
+    // A place of the same name abroad, none in the state's country in the gazetteer: the state speaks.
+    List<Mention> greenwich = extract("GREENWICH, Conn., March 2 - The company said it sold its unit.", "en");
+    assertEquals(List.of("US"), EntityLinker.focusCountries(greenwich), "Greenwich, Connecticut: " + greenwich);
+    assertFalse(greenwich.stream().anyMatch(m -> "GB".equals(m.country())), "not Greenwich, London: " + greenwich);
+    List<Mention> albany = extract("ALBANY, N.Y., March 3 - The state said revenues rose.", "en");
+    assertTrue(albany.stream().anyMatch(m -> m.entityId().equals("region:US:new-york")
+        && m.method().equals("dateline")), "N.Y. in the dateline: " + albany);
+    assertEquals(List.of("US"), EntityLinker.focusCountries(albany), "Albany, New York: " + albany);
+  }
+
+  @Test
   void unknownProperNamesBecomeCandidates() {
     List<Mention> mentions = extract("Il nuovo ministro Giancarlo Ferrobaldi ha incontrato i sindacati.", "it");
     assertTrue(mentions.stream().anyMatch(m -> m.entityId().equals("cand:giancarlo-ferrobaldi")

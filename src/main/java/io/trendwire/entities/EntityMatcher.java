@@ -37,6 +37,10 @@ public final class EntityMatcher implements Serializable {
       "und", "el", "los", "las", "en", "del", "les", "des", "une", "au", "aux", "dans", "pour", "par",
       "selon", "apres", "après", "в", "на", "по", "с", "и", "но", "как", "после", "для");
   private static final String POLISH = "pl";
+  /** Languages that capitalise every noun. */
+  private static final Set<String> NOUNS_CAPITALISED = Set.of("de", "lb");
+  /** Languages whose genitive adds -s to a name ("Sveriges", "Litauens", "Danmarks"). */
+  private static final Set<String> GENITIVE_S = Set.of("sv", "da", "no", "nb", "nn");
   /**
    * A dateline opens a story: "HOUSTON, March 3 -", "Pyongyang, December 24 (KCNA) --",
    * "MOSCOW, June 19 (Northern Ledger) -", "ROMA -", and with a state or country after the place,
@@ -58,6 +62,8 @@ public final class EntityMatcher implements Serializable {
   private final String[][] aliasSurfaces;
   /** Aliases entered under their Polish stems: valid in Polish text only. */
   private final boolean[] polishOnly;
+  /** For Polish variants that must match as written: the alias's unstemmed forms (else null). */
+  private final String[][] exactForms;
   private final HashMap<String, Integer> vocabulary;
   private final LongIntMap transitions;
   private final int[][] terminals;
@@ -65,6 +71,7 @@ public final class EntityMatcher implements Serializable {
 
   private EntityMatcher(String[] ids, String[] names, EntityType[] types, String[] countries, String[] wikidata,
       int[] aliasEntity, String[] aliasLanguage, AliasKind[] aliasKind, String[][] aliasSurfaces, boolean[] polishOnly,
+      String[][] exactForms,
       HashMap<String, Integer> vocabulary, LongIntMap transitions, int[][] terminals, HashSet<String> calendarWords) {
     this.ids = ids;
     this.names = names;
@@ -76,6 +83,7 @@ public final class EntityMatcher implements Serializable {
     this.aliasKind = aliasKind;
     this.aliasSurfaces = aliasSurfaces;
     this.polishOnly = polishOnly;
+    this.exactForms = exactForms;
     this.vocabulary = vocabulary;
     this.transitions = transitions;
     this.terminals = terminals;
@@ -137,8 +145,16 @@ public final class EntityMatcher implements Serializable {
     }
     int m = aliases.size();
     boolean[] polishOnly = new boolean[m];
+    String[][] exactForms = new String[m][];
     for (int a = 0; a < m; a++) {
       polishOnly[a] = variants.get(a);
+      Alias alias = aliases.get(a);
+      EntityType type = types[index.get(alias.entityId())];
+      if (polishOnly[a] && Alias.ANY_LANGUAGE.equals(alias.language()) && (type.isPlace() || type == EntityType.COUNTRY)) {
+        // A place name of no language (GeoNames) is not a Polish word: it matches Polish text as
+        // written, never "inflected" ("Domu", of Biały Dom, is not Dome in Ghana).
+        exactForms[a] = forms.get(a - 1);
+      }
     }
     int[] aliasEntity = new int[m];
     String[] aliasLanguage = new String[m];
@@ -181,7 +197,7 @@ public final class EntityMatcher implements Serializable {
       }
     }
     return new EntityMatcher(ids, names, types, countries, wikidata, aliasEntity, aliasLanguage, aliasKind,
-        aliasSurfaces, polishOnly, vocabulary, transitions, terminals, calendarWords());
+        aliasSurfaces, polishOnly, exactForms, vocabulary, transitions, terminals, calendarWords());
   }
 
   /** Month and weekday names of the main news languages (CLDR): capitalised, but not names. */
@@ -221,12 +237,16 @@ public final class EntityMatcher implements Serializable {
     int[] ids = new int[n];
     int[] roots = new int[n];
     boolean polish = POLISH.equals(language);
+    boolean genitiveS = language != null && GENITIVE_S.contains(language);
     for (int i = 0; i < n; i++) {
       Word w = tokens.get(i).word();
       forms[i] = w.form();
       if (polish) {
         ids[i] = cache.polishId(w);
         roots[i] = w.polishRoot;
+      } else if (genitiveS && w.id() < 0) {
+        ids[i] = cache.genitiveId(w);
+        roots[i] = w.genitiveRoot;
       } else {
         ids[i] = w.id();
         roots[i] = w.root();
@@ -270,7 +290,7 @@ public final class EntityMatcher implements Serializable {
         previous = null;
         continue;
       }
-      if (best >= 0 && partOfLongerName(tokens, i, bestEnd, best, covered, previous)) {
+      if (best >= 0 && partOfLongerName(tokens, i, bestEnd, best, covered, previous, language)) {
         // "Michael Jordan": a first name that happens to be a place is part of the person's name too.
         if (previous != null && covered[i - 1] && previous.start() == tokens.get(i - 1).start()) {
           out.remove(out.size() - 1);
@@ -305,11 +325,26 @@ public final class EntityMatcher implements Serializable {
       boolean languageOk = polishOnly[a] ? POLISH.equals(language)
           : Alias.ANY_LANGUAGE.equals(lang) || language == null || "und".equals(language)
           || lang.equals(language) || (lang.equals("nb") && language.equals("no"));
-      if (languageOk && (ignoreCase || caseHolds(a, tokens, from)) && !weakAtWeakSpot(a, tokens, from)) {
+      if (languageOk && (ignoreCase || caseHolds(a, tokens, from)) && !weakAtWeakSpot(a, tokens, from)
+          && asWritten(a, tokens, from)) {
         return a;
       }
     }
     return -1;
+  }
+
+  /** Whether a Polish variant that must match as written does (see {@link #exactForms}). */
+  private boolean asWritten(int alias, List<Token> tokens, int from) {
+    String[] exact = exactForms[alias];
+    if (exact == null) {
+      return true;
+    }
+    for (int k = 0; k < exact.length; k++) {
+      if (!tokens.get(from + k).word().form().equals(exact[k])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private int pickRegion(int[] aliases, List<Token> tokens, int from, String language, String country) {
@@ -360,12 +395,17 @@ public final class EntityMatcher implements Serializable {
    * is a person's surname or part of another name ("Michael Jordan", "Jack London"): not a place.
    */
   private boolean partOfLongerName(List<Token> tokens, int from, int to, int alias, boolean[] covered,
-      Mention previousMention) {
+      Mention previousMention, String language) {
     if (from != to || from == 0 || aliasKind[alias] != AliasKind.NAME) {
       return false;
     }
     EntityType type = types[aliasEntity[alias]];
     if (type != EntityType.COUNTRY && !type.isPlace()) {
+      return false;
+    }
+    // German capitalises every noun: "Nachbarland Polen", "Volksrepublik China", "Präsident
+    // Frankreichs" put a capitalised common noun before a country that is no one's surname.
+    if (type == EntityType.COUNTRY && NOUNS_CAPITALISED.contains(language)) {
       return false;
     }
     Token previous = tokens.get(from - 1);
@@ -443,6 +483,7 @@ public final class EntityMatcher implements Serializable {
         for (int a : terminals[state]) {
           EntityType type = types[aliasEntity[a]];
           if ((type == EntityType.REGION || type == EntityType.COUNTRY) && (polish || !polishOnly[a])
+              && asWritten(a, tokens, qualifierFirst)
               && countries[aliasEntity[a]] != null) {
             qualifier = a;
             break;
@@ -458,7 +499,7 @@ public final class EntityMatcher implements Serializable {
       if (state >= 0 && terminals[state] != null) {
         for (int a : terminals[state]) {
           int e = aliasEntity[a];
-          if ((types[e] == EntityType.COUNTRY || types[e].isPlace()) && (polish || !polishOnly[a])
+          if ((types[e] == EntityType.COUNTRY || types[e].isPlace()) && (polish || !polishOnly[a]) && asWritten(a, tokens, 0)
               && (country == null || country.equals(countries[e]))) {
             out.add(mention(a, text, tokens, 0, end, "text", "dateline"));
             placeEnd = end;
@@ -649,6 +690,21 @@ public final class EntityMatcher implements Serializable {
         w.polishRoot = id == null ? -1 : matcher.transitions.get(id);
       }
       return w.polishId;
+    }
+
+    /**
+     * For a word in no alias, the token id of the word without a genitive -s ("Sveriges" →
+     * sverige), computed once per word; -1 if that is in no alias either.
+     */
+    int genitiveId(Word w) {
+      if (w.genitiveId == Word.UNKNOWN) {
+        String form = w.form();
+        Integer id = form.length() > 3 && form.endsWith("s")
+            ? matcher.vocabulary.get(form.substring(0, form.length() - 1)) : null;
+        w.genitiveId = id == null ? -1 : id;
+        w.genitiveRoot = id == null ? -1 : matcher.transitions.get(id);
+      }
+      return w.genitiveId;
     }
 
     /** Binds the cache to the matcher whose vocabulary gives the token ids; a new matcher starts afresh. */

@@ -5,7 +5,8 @@ package io.trendwire.entities;
  * word (per executor thread, see {@link EntityMatcher.FormCache}) rather than once per
  * occurrence: its match form ({@link MatchForms}), its token id in the matcher's vocabulary (-1:
  * in no alias), the trie state it leads to from the root (-1: it starts no alias), its
- * capitalisation, and, computed on first use in Polish text, the same for its Polish stem.
+ * capitalisation, and, computed on first use in Polish or Scandinavian text, the same for its
+ * Polish stem or for the word without a genitive -s.
  */
 public final class Word {
   static final int UNKNOWN = -2;
@@ -18,6 +19,8 @@ public final class Word {
   private final boolean letter;
   int polishId = UNKNOWN;
   int polishRoot = UNKNOWN;
+  int genitiveId = UNKNOWN;
+  int genitiveRoot = UNKNOWN;
   /** Whether the word can be part of an unknown proper name: 0 not yet known, 1 yes, -1 no. */
   byte nameWord;
 

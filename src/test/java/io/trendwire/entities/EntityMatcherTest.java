@@ -99,6 +99,27 @@ class EntityMatcherTest {
     assertTrue(countries("Delegacja Chin przyjechała do Paryża.", "pl").contains("CN"), "Chin is China in Polish");
     // Proper names that look inflected keep their own identity: Austria is not Australia.
     assertEquals(Set.of("AU"), countries("Premier Australii odwiedził Sydney.", "pl"), "Australii");
+    // Place names of no language are matched as written: "Domu" (of Biały Dom) is not Dome, Ghana.
+    assertFalse(countries("Rzecznik Białego Domu zapowiedział rozmowy.", "pl").contains("GH"), "Białego Domu");
+  }
+
+  @Test
+  void scandinavianGenitiveSMatchesTheName() {
+    assertEquals(Set.of("LT", "SE"), countries("Litauens president besökte Sveriges statsminister i går.", "sv"),
+        "Litauens, Sveriges");
+    assertEquals(Set.of("DK"), countries("Danmarks regering meddelade beslutet.", "da"), "Danmarks");
+    assertFalse(countries("Litauens president besökte Stockholm.", "en").contains("LT"),
+        "only in Scandinavian text");
+  }
+
+  @Test
+  void germanNounsBeforeACountryAreNotFirstNames() {
+    assertEquals(Set.of("PL"), countries("Die Delegation reiste weiter ins Nachbarland Polen.", "de"),
+        "Nachbarland Polen");
+    assertTrue(countries("Die Gespräche mit der Volksrepublik China wurden fortgesetzt.", "de").contains("CN"),
+        "Volksrepublik China");
+    assertFalse(ids("The coach said Michael Jordan was the best player ever.", "en").contains("country:JO"),
+        "still a surname in English");
   }
 
   @Test

@@ -18,7 +18,7 @@ final class SvgCharts {
   private static final int LEFT = 56;
   private static final int RIGHT = 16;
   private static final int TOP = 12;
-  private static final int BOTTOM = 36;
+  private static final int BOTTOM = 64;
   private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
       "#e377c2", "#17becf"};
 
@@ -120,8 +120,12 @@ final class SvgCharts {
     // At most ~12 x labels, so monthly series of several years stay legible.
     int step = Math.max(1, (int) Math.ceil(xs.size() / 12.0));
     for (int i = 0; i < xs.size(); i += step) {
-      svg.append("<text x=\"").append(fmt(x(xs, xs.get(i)))).append("\" y=\"").append(bottom + 14)
-          .append("\" text-anchor=\"middle\">").append(Html.escape(xs.get(i))).append("</text>");
+      // Slanted, and long names cut, so that neighbouring labels do not overprint each other.
+      String text = xs.get(i).length() > 18 ? xs.get(i).substring(0, 17) + "…" : xs.get(i);
+      String x = fmt(x(xs, xs.get(i)));
+      svg.append("<text x=\"").append(x).append("\" y=\"").append(bottom + 12).append("\" transform=\"rotate(-30 ")
+          .append(x).append(' ').append(bottom + 12).append(")\" text-anchor=\"end\">").append(Html.escape(text))
+          .append("</text>");
     }
     svg.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT).append("\" y1=\"").append(bottom)
         .append("\" y2=\"").append(bottom).append("\" stroke=\"#999\"/>")
@@ -138,9 +142,9 @@ final class SvgCharts {
     double x = LEFT;
     for (int i = 0; i < series.size(); i++) {
       String name = series.get(i).label();
-      svg.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(HEIGHT - 12).append("\" width=\"10\" height=\"3\" fill=\"")
+      svg.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(TOP).append("\" width=\"10\" height=\"3\" fill=\"")
           .append(COLOURS[i % COLOURS.length]).append("\"/><text x=\"").append(fmt(x + 13)).append("\" y=\"")
-          .append(HEIGHT - 8).append("\">").append(Html.escape(name)).append("</text>");
+          .append(TOP + 4).append("\">").append(Html.escape(name)).append("</text>");
       x += 20 + 6 * Math.min(name.length(), 24);
     }
     svg.append("</g>");

@@ -58,7 +58,7 @@ public final class NetworkExport {
     if (!exists.apply(source)) {
       return null;
     }
-    Dataset<Row> pairs = spark.read().parquet(path.apply(source))
+    Dataset<Row> pairs = ReportDigest.overall(spark.read().parquet(path.apply(source)))
         .filter(col(SCOPE).equalTo(config.networkScope()).and(col(ARTICLES).gt(0)));
     String period = ReportConfig.ALL;
     if (!all) {

@@ -70,6 +70,13 @@ public record ReportDigest(
    * entities that each appear once, together, which says nothing.
    */
   static final int MIN_PAIR_ARTICLES = 2;
+  /**
+   * Trend datasets may hold split series (by language, by source) beside the overall one, told
+   * apart by this column; the page shows the overall series (split = "all"). Columns.SPLIT where
+   * the trends stage has landed.
+   */
+  static final String SPLIT = "split";
+  static final String OVERALL = "all";
 
   /**
    * Reads the digest. {@code path} maps a dataset name ("articles") to its folder; a dataset whose
@@ -98,7 +105,7 @@ public record ReportDigest(
     List<List<String>> topEntities = entities == null ? null
         : strings(entities.orderBy(desc(ARTICLES), col(ENTITY_ID)).limit(topN)
             .select(ENTITY_ID, NAME, TYPE, COUNTRY, ARTICLES, MENTIONS));
-    Dataset<Row> trends = r.dataset("entity_trends");
+    Dataset<Row> trends = overall(r.dataset("entity_trends"));
     List<Series> entityShares = null;
     List<List<String>> rising = null;
     if (trends != null) {
@@ -111,7 +118,7 @@ public record ReportDigest(
       rising = risingEntities(trends, topN);
     }
 
-    Dataset<Row> watchDs = r.dataset("watch");
+    Dataset<Row> watchDs = overall(r.dataset("watch"));
     List<Series> watch = null;
     Map<String, List<String>> watchNotes = null;
     if (watchDs != null) {
@@ -151,7 +158,7 @@ public record ReportDigest(
     if (topicsDs != null) {
       topics = strings(topicsDs.orderBy(desc(PREVALENCE), col(TOPIC_ID)).limit(topN)
           .select(TOPIC_ID, LABEL, COHERENCE, PREVALENCE));
-      Dataset<Row> topicTrends = r.dataset("topic_trends");
+      Dataset<Row> topicTrends = overall(r.dataset("topic_trends"));
       if (topicTrends != null) {
         List<String> ids = topics.stream().limit(SERIES).map(t -> t.get(0)).toList();
         Dataset<Row> labelled = topicTrends.withColumn(TOPIC_ID, col(TOPIC_ID).cast("string"))
@@ -182,6 +189,12 @@ public record ReportDigest(
         .orderBy(desc("rise"), col(ENTITY_ID)).limit(topN)
         .select(col(NAME), col(PERIOD), col(ARTICLES), col(SHARE), col("baseline"), col("rise"),
             hasZ ? col(Z) : lit(null).cast("double")));
+  }
+
+  /** The overall rows of a trend dataset (all rows when it has no split column); null stays null. */
+  static Dataset<Row> overall(Dataset<Row> trends) {
+    return trends == null || !Arrays.asList(trends.columns()).contains(SPLIT) ? trends
+        : trends.filter(col(SPLIT).equalTo(OVERALL));
   }
 
   private static List<Point> topCounts(Dataset<Row> df, String column, int n) {

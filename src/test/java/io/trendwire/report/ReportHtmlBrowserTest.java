@@ -89,7 +89,7 @@ class ReportHtmlBrowserTest {
     assertFalse(shown.isEmpty(), "the language chart has bars");
     shown.forEach((lang, n) -> assertEquals(languages.get(lang), n, "articles in language " + lang));
 
-    Dataset<Row> trends = spark.read().parquet(report.resolve("entity_trends").toString());
+    Dataset<Row> trends = ReportDigest.overall(spark.read().parquet(report.resolve("entity_trends").toString()));
     List<String> series = HtmlReportTest.points(dom, "entity-shares").stream()
         .map(p -> p.substring(0, p.indexOf('@'))).distinct().toList();
     assertFalse(series.isEmpty(), "the entity share chart has series");
@@ -107,7 +107,7 @@ class ReportHtmlBrowserTest {
           dataset + "/ is " + (present ? "present: its section must show it" : "absent: the page must say so"));
     }
     if (Files.isDirectory(report.resolve("watch"))) {
-      Dataset<Row> watch = spark.read().parquet(report.resolve("watch").toString());
+      Dataset<Row> watch = ReportDigest.overall(spark.read().parquet(report.resolve("watch").toString()));
       for (Row w : watch.select(WATCH_ID).distinct().limit(ReportDigest.SERIES).collectAsList()) {
         Map<String, Double> expected = new TreeMap<>();
         for (Row r : watch.filter(col(WATCH_ID).equalTo(w.getString(0))).select(PERIOD, SHARE).collectAsList()) {

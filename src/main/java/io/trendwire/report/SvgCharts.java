@@ -47,7 +47,7 @@ final class SvgCharts {
       }
     }
     double yMax = niceMax(max);
-    StringBuilder svg = open(chartId, title);
+    StringBuilder svg = open(chartId, title, legendHeight(series));
     axes(svg, xs, yMax, yLabel);
     int colour = 0;
     for (Series s : series) {
@@ -84,7 +84,7 @@ final class SvgCharts {
     List<String> xs = points.stream().map(Point::x).toList();
     double max = points.stream().mapToDouble(Point::y).max().orElse(0);
     double yMax = niceMax(max);
-    StringBuilder svg = open(chartId, title);
+    StringBuilder svg = open(chartId, title, 0);
     axes(svg, xs, yMax, yLabel);
     double slot = (WIDTH - LEFT - RIGHT) / (double) Math.max(1, xs.size());
     for (Point p : points) {
@@ -99,9 +99,10 @@ final class SvgCharts {
     return svg.append("</svg>").toString();
   }
 
-  private static StringBuilder open(String chartId, String title) {
+  /** {@code legend}: height of the legend band drawn above the plot (at negative y). */
+  private static StringBuilder open(String chartId, String title, int legend) {
     return new StringBuilder("<svg class=\"chart\" data-chart=\"").append(Html.escape(chartId))
-        .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+        .append("\" viewBox=\"0 ").append(-legend).append(' ').append(WIDTH).append(' ').append(HEIGHT + legend)
         .append("\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\"><title>").append(Html.escape(title))
         .append("</title>");
   }
@@ -134,18 +135,32 @@ final class SvgCharts {
         .append("</text></g>");
   }
 
+  private static final int LEGEND_COLUMNS = 3;
+  private static final int LEGEND_ROW = 14;
+  private static final int LEGEND_CHARS = 34;
+
+  private static int legendHeight(List<Series> series) {
+    return series.size() < 2 ? 0 : LEGEND_ROW * ((series.size() + LEGEND_COLUMNS - 1) / LEGEND_COLUMNS) + 4;
+  }
+
+  /** Names in a band of three columns above the plot, cut so that they never overprint each other. */
   private static void legend(StringBuilder svg, List<Series> series) {
-    if (series.size() < 2) {
+    int height = legendHeight(series);
+    if (height == 0) {
       return;
     }
+    double column = (WIDTH - LEFT - RIGHT) / (double) LEGEND_COLUMNS;
     svg.append("<g class=\"legend\" font-size=\"10\">");
-    double x = LEFT;
     for (int i = 0; i < series.size(); i++) {
       String name = series.get(i).label();
-      svg.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(TOP).append("\" width=\"10\" height=\"3\" fill=\"")
+      if (name.length() > LEGEND_CHARS) {
+        name = name.substring(0, LEGEND_CHARS - 1) + "…";
+      }
+      double x = LEFT + column * (i % LEGEND_COLUMNS);
+      int y = -height + LEGEND_ROW * (i / LEGEND_COLUMNS) + 10;
+      svg.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(y - 4).append("\" width=\"10\" height=\"3\" fill=\"")
           .append(COLOURS[i % COLOURS.length]).append("\"/><text x=\"").append(fmt(x + 13)).append("\" y=\"")
-          .append(TOP + 4).append("\">").append(Html.escape(name)).append("</text>");
-      x += 20 + 6 * Math.min(name.length(), 24);
+          .append(y).append("\">").append(Html.escape(name)).append("</text>");
     }
     svg.append("</g>");
   }

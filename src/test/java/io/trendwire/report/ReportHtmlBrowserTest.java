@@ -40,7 +40,7 @@ class ReportHtmlBrowserTest {
   private Page load(Path html, String extra) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(ExternalTools.chromium().toString(), "--headless", "--no-sandbox",
         "--disable-gpu", "--no-first-run", "--disable-extensions", "--enable-logging=stderr", "--v=0",
-        "--user-data-dir=" + profile.resolve("p" + System.nanoTime()), "--window-size=1100,3800"));
+        "--user-data-dir=" + profile.resolve("p" + System.nanoTime()), "--window-size=1100,5200"));
     command.add(extra);
     command.add(html.toUri().toString());
     ExternalTools.Result r = ExternalTools.run(command, null, Duration.ofMinutes(2));

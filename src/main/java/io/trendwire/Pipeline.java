@@ -17,6 +17,7 @@ import io.trendwire.entities.GazetteerIO;
 import io.trendwire.ingest.ArticleIds;
 import io.trendwire.ingest.IngestIO;
 import io.trendwire.language.LanguageIdentifier;
+import io.trendwire.report.AnalystReports;
 import io.trendwire.report.ReportFolder;
 import io.trendwire.report.RunManifest;
 import io.trendwire.trends.Periods;
@@ -151,6 +152,7 @@ final class Pipeline {
       } else {
         identified.unpersist();
       }
+      writeAnalystReports(out, counts);
       manifest.finished(Instant.now());
       out.writeText("_manifest.json", manifest.toJson());
       out.commit();
@@ -174,6 +176,13 @@ final class Pipeline {
     Dataset<Row> entities = spark.read().parquet(out.stagedPath("entities"));
     write(EntityReports.trends(countedMentions, counted.select(ARTICLE_ID, PERIOD), entities, config.period(),
         config.entities().trendMinArticles()), out.stagedPath("entity_trends"));
+  }
+
+  /** report.html and network.gexf, from the datasets written above (small aggregates only). */
+  private void writeAnalystReports(ReportFolder out, Map<String, Object> counts) {
+    long t = System.nanoTime();
+    AnalystReports.write(spark, out, config.report(), counts);
+    manifest.timing("report", System.nanoTime() - t);
   }
 
   /**

@@ -16,11 +16,13 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -38,7 +40,8 @@ import org.apache.spark.sql.types.StructType;
  * every country mentioned, places rolled up to their country when the config asks for it),
  * focus_countries (the countries the article is about: dateline, title, lead and frequency, as
  * CLIFF's "focus" does) and _mentions (array of {@link ReportSchemas#MENTION}, exploded into
- * mentions/ by {@link EntityReports}). Articles without text get empty arrays.
+ * mentions/ by {@link EntityReports}). Articles without text get empty arrays. With candidates on,
+ * {@link #link} first runs one aggregate over the text ({@link CommonWords}).
  */
 public final class EntityLinker implements Serializable {
   private final EntitiesConfig config;
@@ -59,7 +62,13 @@ public final class EntityLinker implements Serializable {
     // columns (and the text, dropped after this stage) stay in Spark's binary rows instead of
     // being converted to Java objects and back for every article. Marked nondeterministic so
     // that the optimiser never inlines it once per output column.
-    UserDefinedFunction find = udf(new Find(matcher, config.rollUp(), config.candidates()), found)
+    // Words the corpus writes mostly in lower case are no names alone (CommonWords): one
+    // aggregate over the text before matching, broadcast as a small set per language.
+    HashMap<String, HashSet<String>> commonWords = config.candidates()
+        ? CommonWords.find(articles, matcher, config.minCandidateArticles()) : new HashMap<>();
+    Broadcast<HashMap<String, HashSet<String>>> common =
+        JavaSparkContext.fromSparkContext(articles.sparkSession().sparkContext()).broadcast(commonWords);
+    UserDefinedFunction find = udf(new Find(matcher, common, config.rollUp(), config.candidates()), found)
         .asNonNullable().asNondeterministic().withName("find_entities");
     String tmp = "_entities";
     List<Column> out = new ArrayList<>();
@@ -78,12 +87,16 @@ public final class EntityLinker implements Serializable {
    * EntityMatcher.FormCache}: the words of one partition are mostly those of the last.
    */
   private static final class Find implements UDF3<String, String, String, Row> {
+    private static final HashSet<String> EMPTY = new HashSet<>();
     private final Broadcast<EntityMatcher> matcher;
+    private final Broadcast<HashMap<String, HashSet<String>>> commonWords;
     private final boolean rollUp;
     private final boolean keepCandidates;
 
-    Find(Broadcast<EntityMatcher> matcher, boolean rollUp, boolean keepCandidates) {
+    Find(Broadcast<EntityMatcher> matcher, Broadcast<HashMap<String, HashSet<String>>> commonWords, boolean rollUp,
+        boolean keepCandidates) {
       this.matcher = matcher;
+      this.commonWords = commonWords;
       this.rollUp = rollUp;
       this.keepCandidates = keepCandidates;
     }
@@ -92,8 +105,9 @@ public final class EntityLinker implements Serializable {
     public Row call(String title, String text, String language) {
       EntityMatcher m = matcher.value();
       EntityMatcher.FormCache cache = EntityMatcher.FormCache.forThread(m);
-      List<Mention> mentions = m.extract(title, "title", language, cache);
-      mentions.addAll(m.extract(text, "text", language, cache));
+      Set<String> common = commonWords.value().getOrDefault(CommonWords.key(language), EMPTY);
+      List<Mention> mentions = m.extract(title, "title", language, cache, common);
+      mentions.addAll(m.extract(text, "text", language, cache, common));
       if (!keepCandidates) {
         mentions.removeIf(x -> x.type() == EntityType.CANDIDATE);
       }

@@ -68,11 +68,18 @@ public final class EntityMatcher implements Serializable {
   private final LongIntMap transitions;
   private final int[][] terminals;
   private final HashSet<String> calendarWords;
+  /** Office words per language ({@code titles.jsonl}): stripped before a name ("President Yoon" → Yoon). */
+  private final Map<String, Set<String>> titleWords;
+  /** Institution words per language: never a candidate alone or only with each other and titles. */
+  private final Map<String, Set<String>> institutionWords;
+  /** Endings of compound office words per language (German "-ministerin": "Energieministerin"). */
+  private final Map<String, Set<String>> titleEndings;
 
   private EntityMatcher(String[] ids, String[] names, EntityType[] types, String[] countries, String[] wikidata,
       int[] aliasEntity, String[] aliasLanguage, AliasKind[] aliasKind, String[][] aliasSurfaces, boolean[] polishOnly,
       String[][] exactForms,
-      HashMap<String, Integer> vocabulary, LongIntMap transitions, int[][] terminals, HashSet<String> calendarWords) {
+      HashMap<String, Integer> vocabulary, LongIntMap transitions, int[][] terminals, HashSet<String> calendarWords,
+      List<Map<String, Set<String>>> officeWords) {
     this.ids = ids;
     this.names = names;
     this.types = types;
@@ -88,6 +95,9 @@ public final class EntityMatcher implements Serializable {
     this.transitions = transitions;
     this.terminals = terminals;
     this.calendarWords = calendarWords;
+    this.titleWords = new HashMap<>(officeWords.get(0));
+    this.institutionWords = new HashMap<>(officeWords.get(1));
+    this.titleEndings = new HashMap<>(officeWords.get(2));
   }
 
   public static EntityMatcher compile(Gazetteer g) {
@@ -188,7 +198,13 @@ public final class EntityMatcher implements Serializable {
       terminalLists.get(state).add(a);
     }
     int[][] terminals = new int[states][];
-    Comparator<Integer> preference = Comparator.comparingInt(a -> PRIORITY.indexOf(types[aliasEntity[a]]));
+    // A region of no country (a continent, "Europe", "Азия") is the world-level name: it comes
+    // before the towns named after it ("Asia" in the Philippines).
+    Comparator<Integer> preference = Comparator.comparingDouble(a -> {
+      int e = aliasEntity[a];
+      return types[e] == EntityType.REGION && countries[e] == null
+          ? PRIORITY.indexOf(EntityType.CITY) - 0.5 : PRIORITY.indexOf(types[e]);
+    });
     for (int s = 0; s < states; s++) {
       List<Integer> list = terminalLists.get(s);
       if (list != null) {
@@ -197,7 +213,8 @@ public final class EntityMatcher implements Serializable {
       }
     }
     return new EntityMatcher(ids, names, types, countries, wikidata, aliasEntity, aliasLanguage, aliasKind,
-        aliasSurfaces, polishOnly, exactForms, vocabulary, transitions, terminals, calendarWords());
+        aliasSurfaces, polishOnly, exactForms, vocabulary, transitions, terminals, calendarWords(),
+        GazetteerIO.titleWords());
   }
 
   /** Month and weekday names of the main news languages (CLDR): capitalised, but not names. */
@@ -225,8 +242,17 @@ public final class EntityMatcher implements Serializable {
     return aliasEntity.length;
   }
 
-  /** Mentions in one field of an article ("title" or "text"). */
+  /** Mentions in one field of an article ("title" or "text"), with no corpus evidence of common words. */
   public List<Mention> extract(String text, String field, String language, FormCache cache) {
+    return extract(text, field, language, cache, Set.of());
+  }
+
+  /**
+   * Mentions in one field of an article ("title" or "text"). {@code commonWords}: match forms of
+   * the article's language that the corpus writes mostly in lower case ({@link CommonWords}); a
+   * lone capitalised one is not a candidate name.
+   */
+  public List<Mention> extract(String text, String field, String language, FormCache cache, Set<String> commonWords) {
     List<Mention> out = new ArrayList<>();
     if (text == null || text.isEmpty()) {
       return out;
@@ -313,7 +339,7 @@ public final class EntityMatcher implements Serializable {
         i = bestEnd;
       }
     }
-    candidates(text, tokens, forms, covered, shouting, field, datelineEnd, out);
+    candidates(text, tokens, forms, covered, shouting, field, datelineEnd, language, commonWords, out);
     cache.release();
     return out;
   }
@@ -561,11 +587,20 @@ public final class EntityMatcher implements Serializable {
   /**
    * Unknown proper names: runs of capitalised words (with name connectors inside) that no alias
    * covers. A lone sentence-initial word is not a name; a run that starts a sentence loses a
-   * leading function word; month and weekday names are not names.
+   * leading function word; month and weekday names are not names. An office before a name is not
+   * part of it ("President Yoon" → Yoon, "Foreign Minister Choe Son Hui" → Choe Son Hui), and a
+   * run of only office and institution words ("Consiglio", "Affaires étrangères") is no name.
+   * A single word is no name in a language that capitalises every noun (German "Prozent"), nor
+   * when the corpus writes it mostly in lower case ({@code commonWords}: Italian "il Paese"),
+   * unless an office stands before it ("Präsident Macron").
    */
   private void candidates(String text, List<Token> tokens, String[] forms, boolean[] covered, boolean[] shouting,
-      String field, int datelineEnd, List<Mention> out) {
+      String field, int datelineEnd, String language, Set<String> commonWords, List<Mention> out) {
     int n = tokens.size();
+    Set<String> titles = language == null ? Set.of() : titleWords.getOrDefault(language, Set.of());
+    Set<String> institutions = language == null ? Set.of() : institutionWords.getOrDefault(language, Set.of());
+    Set<String> endings = language == null ? Set.of() : titleEndings.getOrDefault(language, Set.of());
+    boolean nounsCapitalised = language != null && NOUNS_CAPITALISED.contains(language);
     int i = 0;
     while (i < n) {
       Token t = tokens.get(i);
@@ -575,7 +610,8 @@ public final class EntityMatcher implements Serializable {
       }
       int end = i;
       int j = i + 1;
-      while (j < n && !covered[j] && tokens.get(j).sentence() == t.sentence()) {
+      while (j < n && !covered[j] && tokens.get(j).sentence() == t.sentence()
+          && joined(text, tokens.get(j - 1).end(), tokens.get(j).start())) {
         Token u = tokens.get(j);
         if (isNameWord(u, forms[j]) && !u.allUpper()) {
           end = j;
@@ -591,8 +627,21 @@ public final class EntityMatcher implements Serializable {
       if (tokens.get(start).sentenceStart() && FUNCTION_WORDS.contains(forms[start])) {
         start++;
       }
-      boolean loneSentenceStart = start == end && tokens.get(start).sentenceStart();
-      if (start <= end && !loneSentenceStart && !tokens.get(start).allUpper()) {
+      int lead = start;
+      boolean office = false;
+      while (lead <= end && (NAME_CONNECTORS.contains(forms[lead])
+          || officeWord(tokens.get(lead).word(), forms[lead], titles, institutions, endings))) {
+        office |= titles.contains(forms[lead]) || endsWithAny(forms[lead], endings);
+        lead++;
+      }
+      if (office || lead > end) {
+        start = lead;
+      }
+      boolean single = start == end;
+      boolean loneSentenceStart = single && tokens.get(start).sentenceStart();
+      if (start <= end && !loneSentenceStart && !tokens.get(start).allUpper()
+          // After an office the word is a name whatever its language ("Präsident Macron").
+          && !(single && !office && (nounsCapitalised || commonWords.contains(forms[start])))) {
         StringBuilder key = new StringBuilder("cand:");
         for (int k = start; k <= end; k++) {
           key.append(k == start ? "" : "-").append(forms[k]);
@@ -603,6 +652,49 @@ public final class EntityMatcher implements Serializable {
       }
       i = end + 1;
     }
+  }
+
+  /**
+   * Whether the words around text[from, to) can belong to one name: only spaces, hyphens and
+   * apostrophes between them ("Jean-Pierre", "O'Brien"); a comma, colon, bracket or quote
+   * separates two things ("the minister of Defence, Crosetto").
+   */
+  private static boolean joined(String text, int from, int to) {
+    for (int k = from; k < to; k++) {
+      char c = text.charAt(k);
+      if (!Character.isWhitespace(c) && c != '-' && c != '\'' && c != '’' && c != '\u00a0') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the word is an office or institution word of the language; cached per word whether it is one anywhere. */
+  private boolean officeWord(Word w, String form, Set<String> titles, Set<String> institutions,
+      Set<String> endings) {
+    if (w.officeWord == 0) {
+      boolean any = false;
+      for (Set<String> s : titleEndings.values()) {
+        any |= endsWithAny(form, s);
+      }
+      for (Set<String> s : titleWords.values()) {
+        any |= s.contains(form);
+      }
+      for (Set<String> s : institutionWords.values()) {
+        any |= s.contains(form);
+      }
+      w.officeWord = (byte) (any ? 1 : -1);
+    }
+    return w.officeWord > 0 && (titles.contains(form) || institutions.contains(form) || endsWithAny(form, endings));
+  }
+
+  private static boolean endsWithAny(String form, Set<String> endings) {
+    for (String e : endings) {
+      if (form.endsWith(e)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean isNameWord(Token t, String form) {

@@ -9,9 +9,12 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -56,6 +59,45 @@ public final class GazetteerIO {
       }
     }
     return g;
+  }
+
+  static final String TITLES = "/gazetteer/titles.jsonl";
+
+  /**
+   * The built-in office and institution words per language ({@code titles.jsonl}): for each
+   * language, {"titles": [...], "institutions": [...], "title_endings": [...]} as match forms
+   * ({@link MatchForms#of}). The result holds the titles, the institutions and the endings of
+   * compound titles (German "Energieministerin"), each keyed by language.
+   */
+  static List<Map<String, Set<String>>> titleWords() {
+    Map<String, Set<String>> titles = new HashMap<>();
+    Map<String, Set<String>> institutions = new HashMap<>();
+    Map<String, Set<String>> endings = new HashMap<>();
+    try (InputStream in = GazetteerIO.class.getResourceAsStream(TITLES)) {
+      if (in == null) {
+        throw new GazetteerException("missing built-in resource " + TITLES);
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode n = JSON.readTree(line);
+        String language = n.path("language").asText();
+        for (JsonNode w : n.path("titles")) {
+          titles.computeIfAbsent(language, k -> new HashSet<>()).add(MatchForms.of(w.asText()));
+        }
+        for (JsonNode w : n.path("title_endings")) {
+          endings.computeIfAbsent(language, k -> new HashSet<>()).add(MatchForms.of(w.asText()));
+        }
+        for (JsonNode w : n.path("institutions")) {
+          institutions.computeIfAbsent(language, k -> new HashSet<>()).add(MatchForms.of(w.asText()));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the built-in " + TITLES, e);
+    }
+    return List.of(titles, institutions, endings);
   }
 
   /** The curated format: one entity per line with aliases per language. */

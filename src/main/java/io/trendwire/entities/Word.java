@@ -23,6 +23,8 @@ public final class Word {
   int genitiveRoot = UNKNOWN;
   /** Whether the word can be part of an unknown proper name: 0 not yet known, 1 yes, -1 no. */
   byte nameWord;
+  /** Whether the word is an office or institution word in some language: 0 not yet known, 1 yes, -1 no. */
+  byte officeWord;
 
   Word(String surface, String form, int id, int root) {
     this.surface = surface;

@@ -220,6 +220,60 @@ class EntityMatcherTest {
         .anyMatch(m -> m.type() == EntityType.CANDIDATE), "a lone sentence-initial word is no candidate");
   }
 
+  private static Set<String> candidates(String text, String language, Set<String> commonWords) {
+    return matcher.extract(text, "text", language, new EntityMatcher.FormCache(), commonWords).stream()
+        .filter(m -> m.type() == EntityType.CANDIDATE).map(Mention::surface).collect(Collectors.toSet());
+  }
+
+  @Test
+  void germanNounsAloneAreNoCandidatesButNamesOfSeveralWordsAre() {
+    Set<String> found = candidates("Die Preise stiegen um zehn Prozent, sagte Jannik Obermaier am Montag.", "de", Set.of());
+    assertEquals(Set.of("Jannik Obermaier"), found, "German capitalises every noun: one word is no name");
+    assertTrue(candidates("Die Preise stiegen um zehn Prozent, sagte Obermaier.", "en", Set.of()).contains("Obermaier"),
+        "a lone capitalised word is still a candidate where nouns are lower case");
+    assertEquals(Set.of("Obermaier"), candidates("Am Montag sagte Präsident Obermaier nichts.", "de", Set.of()),
+        "after an office a German word is a name");
+    assertEquals(Set.of("Jannik Obermaier"), candidates("Gestern sagte Energieministerin Jannik Obermaier nichts.", "de",
+        Set.of()), "a compound office (-ministerin) is not part of the name");
+  }
+
+  @Test
+  void officesBeforeANameAreNotPartOfIt() {
+    assertEquals(Set.of("Obermaier"), candidates("On Monday, President Obermaier met the envoy.", "en", Set.of()),
+        "the name without the office");
+    assertEquals(Set.of("Choe Son Hui"), candidates("Later, Foreign Minister Choe Son Hui spoke.", "en", Set.of()),
+        "an office of several words");
+    assertEquals(Set.of(), candidates("On Monday the President met the Government.", "en", Set.of()),
+        "offices and institutions alone are no names");
+    assertEquals(Set.of(), candidates("Il decreto passa al Consiglio e poi al Governo.", "it", Set.of()),
+        "Italian institutions alone are no names");
+    assertEquals(Set.of("Ferrobaldi"), candidates("Lo ha detto il ministro della Difesa, Ferrobaldi.", "it", Set.of()),
+        "the name after an institution");
+    assertTrue(candidates("The Consiglio Obermaier met.", "en", Set.of()).contains("Consiglio Obermaier"),
+        "institution words of one language are not those of another");
+  }
+
+  @Test
+  void wordsTheCorpusWritesInLowerCaseAreNoCandidatesAlone() {
+    String text = "Il governo ha parlato al Paese e ai Obermaier.";
+    assertTrue(candidates(text, "it", Set.of()).contains("Paese"), "without evidence the word is a candidate");
+    assertEquals(Set.of("Obermaier"), candidates(text, "it", Set.of(MatchForms.of("paese"))),
+        "a common word of the language alone is no name");
+    assertTrue(candidates("Il Paese Obermaier ha parlato.", "it", Set.of(MatchForms.of("paese")))
+        .contains("Paese Obermaier"), "names of several words keep their common words");
+  }
+
+  @Test
+  void continentsAreRegionsOfNoCountry() {
+    assertTrue(ids("Sanctions were discussed across Europe and Asia.", "en")
+        .containsAll(Set.of("region:europe", "region:asia")), "continents in English");
+    assertTrue(ids("Россия усиливает присутствие в Азии и Африке.", "ru")
+        .containsAll(Set.of("region:asia", "region:africa")), "inflected continents in Russian, not the town Asia");
+    assertTrue(ids("Die Lage im Nahen Osten und in Europa bleibt angespannt.", "de")
+        .containsAll(Set.of("region:middle-east", "region:europe")), "German");
+    assertEquals(Set.of(), countries("Il vertice in Europa e in Asia.", "it"), "a continent counts for no country");
+  }
+
   @Test
   void longestMatchWins() {
     Set<String> found = ids("Il Consiglio della Federazione ha approvato il trattato.", "it");

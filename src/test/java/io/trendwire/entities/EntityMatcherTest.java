@@ -241,7 +241,7 @@ class EntityMatcherTest {
   void officesBeforeANameAreNotPartOfIt() {
     assertEquals(Set.of("Obermaier"), candidates("On Monday, President Obermaier met the envoy.", "en", Set.of()),
         "the name without the office");
-    assertEquals(Set.of("Choe Son Hui"), candidates("Later, Foreign Minister Choe Son Hui spoke.", "en", Set.of()),
+    assertEquals(Set.of("Jannik Obermaier"), candidates("Later, Foreign Minister Jannik Obermaier spoke.", "en", Set.of()),
         "an office of several words");
     assertEquals(Set.of(), candidates("On Monday the President met the Government.", "en", Set.of()),
         "offices and institutions alone are no names");
@@ -255,12 +255,12 @@ class EntityMatcherTest {
 
   @Test
   void wordsTheCorpusWritesInLowerCaseAreNoCandidatesAlone() {
-    String text = "Il governo ha parlato al Paese e ai Obermaier.";
-    assertTrue(candidates(text, "it", Set.of()).contains("Paese"), "without evidence the word is a candidate");
-    assertEquals(Set.of("Obermaier"), candidates(text, "it", Set.of(MatchForms.of("paese"))),
+    String text = "Il governo ha parlato al Ponte e ai Obermaier.";
+    assertTrue(candidates(text, "it", Set.of()).contains("Ponte"), "without evidence the word is a candidate");
+    assertEquals(Set.of("Obermaier"), candidates(text, "it", Set.of(MatchForms.of("ponte"))),
         "a common word of the language alone is no name");
-    assertTrue(candidates("Il Paese Obermaier ha parlato.", "it", Set.of(MatchForms.of("paese")))
-        .contains("Paese Obermaier"), "names of several words keep their common words");
+    assertTrue(candidates("Il Ponte Obermaier ha parlato.", "it", Set.of(MatchForms.of("ponte")))
+        .contains("Ponte Obermaier"), "names of several words keep their common words");
   }
 
   @Test

@@ -23,7 +23,13 @@ public record TrendWireConfig(
     DedupeConfig dedupe,
     LanguageConfig language,
     EntitiesConfig entities,
-    SparkConfig spark) implements Serializable {
+    SparkConfig spark,
+    @JsonPropertyDescription("Entity co-occurrence: pairs/ and pair_trends/.")
+    CooccurConfig cooccur,
+    @JsonPropertyDescription("Baseline, z, bursts and slope of every trend series.")
+    TrendsConfig trends,
+    @JsonPropertyDescription("Watched entities and pairs: watch/.")
+    WatchConfig watch) implements Serializable {
 
   public TrendWireConfig {
     input = input == null ? InputConfig.DEFAULT : input;
@@ -34,17 +40,20 @@ public record TrendWireConfig(
     language = language == null ? LanguageConfig.DEFAULT : language;
     entities = entities == null ? EntitiesConfig.DEFAULT : entities;
     spark = spark == null ? SparkConfig.DEFAULT : spark;
+    cooccur = cooccur == null ? CooccurConfig.DEFAULT : cooccur;
+    trends = trends == null ? TrendsConfig.DEFAULT : trends;
+    watch = watch == null ? WatchConfig.DEFAULT : watch;
   }
 
   public TrendWireConfig withInputPaths(List<String> paths) {
-    return new TrendWireConfig(input.withPaths(paths), output, period, timeZone, dedupe, language, entities, spark);
+    return new TrendWireConfig(input.withPaths(paths), output, period, timeZone, dedupe, language, entities, spark, cooccur, trends, watch);
   }
 
   public TrendWireConfig withOutput(OutputConfig newOutput) {
-    return new TrendWireConfig(input, newOutput, period, timeZone, dedupe, language, entities, spark);
+    return new TrendWireConfig(input, newOutput, period, timeZone, dedupe, language, entities, spark, cooccur, trends, watch);
   }
 
   public TrendWireConfig withPeriod(Period newPeriod) {
-    return new TrendWireConfig(input, output, newPeriod, timeZone, dedupe, language, entities, spark);
+    return new TrendWireConfig(input, output, newPeriod, timeZone, dedupe, language, entities, spark, cooccur, trends, watch);
   }
 }

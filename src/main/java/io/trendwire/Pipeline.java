@@ -8,6 +8,10 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 
 import io.trendwire.config.ConfigLoader;
+import io.trendwire.config.CooccurConfig;
+import io.trendwire.cooccur.Cooccurrence;
+import io.trendwire.cooccur.EntityNames;
+import io.trendwire.cooccur.Watch;
 import io.trendwire.config.TrendWireConfig;
 import io.trendwire.dedupe.DuplicateMarker;
 import io.trendwire.entities.EntityLinker;
@@ -178,6 +182,42 @@ final class Pipeline {
         config.period(), config.entities().trendMinArticles()), counted.select(ARTICLE_ID, PERIOD), config.trends()),
         out.stagedPath("entity_trends"));
     writeTrendSplits(countedMentions, counted, entities, out);
+    writeCooccurReports(countedMentions, counted, entities, matcher, out);
+  }
+
+  /**
+   * pairs/, pair_trends/, pair_trends_split/ and watch/ from the counted mentions.
+   */
+  private void writeCooccurReports(Dataset<Row> countedMentions, Dataset<Row> counted, Dataset<Row> entities,
+      EntityMatcher matcher, ReportFolder out) {
+    CooccurConfig co = config.cooccur();
+    if (!co.enabled()) {
+      return;
+    }
+    describe("cooccur", "write pairs/, pair_trends/ and watch/");
+    long t = System.nanoTime();
+    // Checkpointed (lineage cut) rather than persisted: the reports join these many times, and
+    // with the whole upstream plan under each reference the plans outgrow the driver heap.
+    Dataset<Row> articles = counted.select(ARTICLE_ID, PERIOD, PUBLISHED, TITLE, LANGUAGE, SOURCE).localCheckpoint();
+    Dataset<Row> periods = Series.allPeriods(articles, config.period());
+    Dataset<Row> names = EntityNames.of(entities, matcher.entities()).localCheckpoint();
+    Dataset<Row> keys = Cooccurrence.entityKeys(countedMentions, co).localCheckpoint();
+    Dataset<Row> units = Cooccurrence.units(keys, co.topK()).localCheckpoint();
+    Dataset<Row> pairArticles = Cooccurrence.pairArticles(units).localCheckpoint();
+    Dataset<Row> marginals = Cooccurrence.marginals(units);
+    Dataset<Row> totals = Cooccurrence.totals(units, articles);
+    write(Cooccurrence.pairs(pairArticles, marginals, totals, names, co.minSupport()), out.stagedPath("pairs"));
+    write(Cooccurrence.pairTrends(pairArticles, marginals, totals, names, periods, co.trendMinSupport(), config.trends()),
+        out.stagedPath("pair_trends"));
+    if (config.trends().splits()) {
+      write(Cooccurrence.pairTrendsSplit(pairArticles, names, Series.splitArticles(articles,
+          config.trends().splitMinArticles()), periods, co.trendMinSupport(), config.trends()),
+          out.stagedPath("pair_trends_split"));
+    }
+    // Topics do not exist yet: top_topics stays empty until the topic stage passes (article_id, topic_id).
+    write(Watch.rows(keys, articles, Watch.items(spark, config.watch().items()), names, periods, null, config.watch(),
+        config.trends()), out.stagedPath("watch"));
+    manifest.timing("cooccur", System.nanoTime() - t);
   }
 
   /** entity_trends_split/: entity series by language and by source (trends.splits). */
@@ -187,8 +227,10 @@ final class Pipeline {
       return;
     }
     describe("trends-split", "write entity_trends_split/");
-    Dataset<Row> articles = counted.select(ARTICLE_ID, PERIOD, LANGUAGE, SOURCE);
-    write(TrendReports.entityTrendsSplit(countedMentions, articles, entities, Series.allPeriods(articles, config.period()),
+    // Checkpointed: the reports below join these many times, and with the whole upstream plan
+    // under each reference the query plans (and their explain strings) grow past the driver heap.
+    Dataset<Row> articles = counted.select(ARTICLE_ID, PERIOD, LANGUAGE, SOURCE).localCheckpoint();
+    write(TrendReports.entityTrendsSplit(countedMentions.select(ENTITY_ID, ARTICLE_ID).localCheckpoint(), articles, entities, Series.allPeriods(articles, config.period()),
         config.entities().trendMinArticles(), config.trends()), out.stagedPath("entity_trends_split"));
   }
 

@@ -153,6 +153,11 @@ final class Pipeline {
         counts.put("mentions", mentions.count());
         counts.put("mentions_by_method", groupCounts(mentions, METHOD));
         counts.put("entities", spark.read().parquet(out.stagedPath("entities")).count());
+        if (pairOccurrences >= 0) {
+          counts.put("pair_occurrences", pairOccurrences);
+          counts.put("pairs", spark.read().parquet(out.stagedPath("pairs")).count());
+          counts.put("pair_trends", spark.read().parquet(out.stagedPath("pair_trends")).count());
+        }
         articles.unpersist();
       } else {
         identified.unpersist();
@@ -218,6 +223,8 @@ final class Pipeline {
     write(Watch.rows(keys, articles, Watch.items(spark, config.watch().items()), names, periods, null, config.watch(),
         config.trends()), out.stagedPath("watch"));
     manifest.timing("cooccur", System.nanoTime() - t);
+    // Cheap: the pair rows are checkpointed. One row per article × scope × pair (bench/cooccur).
+    pairOccurrences = pairArticles.count();
   }
 
   /** entity_trends_split/: entity series by language and by source (trends.splits). */
@@ -252,6 +259,9 @@ final class Pipeline {
   }
 
   private static EntityMatcher builtInGazetteer;
+
+  /** Article × scope × pair rows of the co-occurrence stage, for the manifest; -1 when it did not run. */
+  private long pairOccurrences = -1;
 
   /** Builds a stage's dataset, persists it and counts it, recording count and time. */
   private Dataset<Row> stage(String name, String description, Supplier<Dataset<Row>> build) {

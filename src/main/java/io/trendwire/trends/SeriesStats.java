@@ -9,16 +9,18 @@ import io.trendwire.config.TrendsConfig;
  * (count / total, 0 when total is 0).
  *
  * <ul>
- *   <li>Baseline: mean and sample standard deviation of share over the W = baselinePeriods
- *       periods before t (fewer at the start of the series). Null (NaN) until minHistory periods
- *       of history exist.
- *   <li>z = (share - mean) / max(sd, binomial floor). The floor is the standard error a share
- *       would have by chance at the baseline rate with this period's total:
- *       sqrt(p (1 - p) / total[t]), with p = (Σcount + 0.5) / (Σtotal + 1) over the baseline
- *       window (smoothed, so a history of zeros still has a non-zero floor). So z is never a
- *       division by zero: a flat history (sd 0) is judged by the binomial floor alone, and few
- *       articles in a period cannot make a large z out of noise. z is null when there is too
- *       little history or the period has no articles at all (total 0).
+ *   <li>Baseline mean: the share of all the articles of the W = baselinePeriods periods before t
+ *       (Σcount / Σtotal over the window: a pooled rate, so a period of 5 articles weighs less
+ *       than one of 300). Null (NaN) until minHistory periods of history exist.
+ *   <li>Baseline deviation: the deviation the share of period t would have if nothing changed,
+ *       sqrt(p(1 - p) / total[t] + τ²): binomial noise at the baseline rate for this period's
+ *       total, plus τ², the variation between the window's periods beyond that noise
+ *       (DerSimonian and Laird's 1986 moment estimator: τ² = max(0, (Σ n_i (s_i - p̄)² - (h - 1)
+ *       p(1 - p)) / (Σn - Σn_i² / Σn)) over the h window periods with articles). p is smoothed,
+ *       (Σcount + 0.5) / (Σtotal + 1), so a history of zeros still has a non-zero deviation.
+ *   <li>z = (share - baseline mean) / baseline deviation. Never a division by zero: with
+ *       total[t] > 0 the deviation is positive. Null when there is too little history or the
+ *       period has no articles (total 0).
  *   <li>Burst: {@link Bursts} over (count, total) of the whole series.
  *   <li>Slope: least-squares slope of share per period over the N = slopePeriods periods ending
  *       at t (fewer at the start); null with fewer than 2 periods.
@@ -50,26 +52,31 @@ public final class SeriesStats {
       out.baselineSd[t] = Double.NaN;
       out.z[t] = Double.NaN;
       if (h >= config.minHistory() && h > 0) {
-        double sum = 0;
         long cs = 0;
         long ts = 0;
+        double sq = 0;
+        int withArticles = 0;
         for (int i = from; i < t; i++) {
-          sum += share[i];
           cs += count[i];
           ts += total[i];
+          sq += (double) total[i] * total[i];
+          withArticles += total[i] > 0 ? 1 : 0;
         }
-        double mean = sum / h;
-        double ss = 0;
-        for (int i = from; i < t; i++) {
-          ss += (share[i] - mean) * (share[i] - mean);
-        }
-        double sd = h > 1 ? Math.sqrt(ss / (h - 1)) : 0;
-        out.baselineMean[t] = mean;
-        out.baselineSd[t] = sd;
-        if (total[t] > 0) {
+        if (ts > 0) {
+          double mean = (double) cs / ts;
           double p = (cs + 0.5) / (ts + 1.0);
-          double floor = Math.sqrt(p * (1 - p) / total[t]);
-          out.z[t] = (share[t] - mean) / Math.max(sd, floor);
+          double v = p * (1 - p);
+          double spread = 0;
+          for (int i = from; i < t; i++) {
+            spread += total[i] * (share[i] - mean) * (share[i] - mean);
+          }
+          double denominator = ts - sq / ts;
+          double tau2 = denominator > 0 ? Math.max(0, (spread - (withArticles - 1) * v) / denominator) : 0;
+          out.baselineMean[t] = mean;
+          if (total[t] > 0) {
+            out.baselineSd[t] = Math.sqrt(v / total[t] + tau2);
+            out.z[t] = (share[t] - mean) / out.baselineSd[t];
+          }
         }
       }
       out.slope[t] = slope(share, Math.max(0, t - config.slopePeriods() + 1), t);

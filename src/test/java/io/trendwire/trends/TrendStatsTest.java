@@ -45,10 +45,11 @@ class TrendStatsTest {
     long[] c = {10, 20, 30, 50};
     long[] d = {100, 100, 100, 100};
     SeriesStats st = SeriesStats.compute(c, d, shares(c, d), DEFAULTS);
-    // Baseline of t=3: shares 0.1, 0.2, 0.3: mean 0.2, sample sd 0.1; binomial floor
-    // sqrt(p(1-p)/100) with p = 60.5/301 = 0.2010 is 0.0401 < 0.1, so z = (0.5 - 0.2) / 0.1 = 3.
+    // Baseline of t=3: 60 of 300 articles, mean 0.2. p = 60.5/301, v = p(1-p); Σn(s-p̄)² = 100 (0.01
+    // + 0 + 0.01) = 2; τ² = (2 - 2v) / (300 - 30000/300) = 0.01 - v/100; deviation sqrt(v/100 + τ²)
+    // = sqrt(0.01) = 0.1 (with equal totals the moment estimate is the sample variance), z = 3.
     assertEquals(0.2, st.baselineMean[3], 1e-12, "baseline mean");
-    assertEquals(0.1, st.baselineSd[3], 1e-12, "baseline sd");
+    assertEquals(0.1, st.baselineSd[3], 1e-12, "baseline deviation");
     assertEquals(3.0, st.z[3], 1e-9, "z");
     for (int t = 0; t < 3; t++) {
       assertTrue(Double.isNaN(st.z[t]), "z is null with fewer than minHistory=3 periods of history, t=" + t);
@@ -56,12 +57,22 @@ class TrendStatsTest {
   }
 
   @Test
+  void baselineIsPooledOverTheWindowsArticles() {
+    long[] c = {1, 2, 2, 9};
+    long[] d = {5, 100, 100, 100};
+    SeriesStats st = SeriesStats.compute(c, d, shares(c, d), DEFAULTS);
+    // 5 of 205 articles, not the mean of the shares 0.2, 0.02, 0.02 (0.08): 5 articles weigh little.
+    assertEquals(5.0 / 205, st.baselineMean[3], 1e-12, "pooled baseline");
+  }
+
+  @Test
   void zOfAFlatZeroHistoryUsesTheBinomialFloor() {
     long[] c = {0, 0, 0, 5, 0};
     long[] d = {100, 100, 100, 100, 0};
     SeriesStats st = SeriesStats.compute(c, d, shares(c, d), DEFAULTS);
-    // sd 0; p = 0.5 / 301 = 0.0016611; floor = sqrt(p (1-p) / 100) = 0.0040723; z = 0.05 / 0.0040723 = 12.278.
-    assertEquals(0.0, st.baselineSd[3], 1e-12, "flat history");
+    // Mean 0, τ² 0; p = 0.5 / 301 = 0.0016611; deviation sqrt(p (1-p) / 100) = 0.0040723;
+    // z = 0.05 / 0.0040723 = 12.278.
+    assertEquals(0.0040723, st.baselineSd[3], 1e-7, "binomial deviation of a flat history");
     assertEquals(12.278, st.z[3], 1e-3, "z against the binomial floor");
     assertTrue(Double.isNaN(st.z[4]), "a period without articles has no z");
   }
@@ -121,6 +132,8 @@ class TrendStatsTest {
     int falseSeries = 0;
     int found = 0;
     int zFound = 0;
+    int zFalse = 0;
+    int zPeriods = 0;
     for (int i = 0; i < 1000; i++) {
       long[] d = new long[n];
       long[] c = new long[n];
@@ -136,6 +149,12 @@ class TrendStatsTest {
           break;
         }
       }
+      for (int t = 0; t < n; t++) {
+        if (!Double.isNaN(flat.z[t])) {
+          zPeriods++;
+          zFalse += flat.z[t] > 3 ? 1 : 0;
+        }
+      }
       for (int t = 15; t <= 16; t++) {
         c[t] = binomial(rng, d[t], 3 * p);
       }
@@ -149,6 +168,7 @@ class TrendStatsTest {
     }
     assertTrue(falseSeries <= 10, "flat series with a false burst: " + falseSeries + " of 1000");
     assertTrue(found >= 900, "planted bursts found: " + found + " of 1000");
+    assertTrue(zFalse <= zPeriods / 100, "flat-series periods with z > 3: " + zFalse + " of " + zPeriods);
     assertTrue(zFound >= 900, "planted bursts with z > 3: " + zFound + " of 1000");
   }
 

@@ -18,7 +18,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The surprise columns of any trend series: entity_trends, pair_trends, watch and topic_trends
  * all go through {@link #annotate}. The statistics are those of {@link SeriesStats} (trailing
- * baseline and z on the share, Kleinberg bursts on count of total, slope of the share).
+ * pooled baseline and z on the share, Kleinberg bursts on count of total, slope of the share).
  */
 public final class TrendStats {
   private TrendStats() {}

@@ -21,6 +21,7 @@ import io.trendwire.entities.GazetteerIO;
 import io.trendwire.ingest.ArticleIds;
 import io.trendwire.ingest.IngestIO;
 import io.trendwire.language.LanguageIdentifier;
+import io.trendwire.report.AnalystReports;
 import io.trendwire.report.ReportFolder;
 import io.trendwire.report.RunManifest;
 import io.trendwire.trends.Periods;
@@ -162,6 +163,7 @@ final class Pipeline {
       } else {
         identified.unpersist();
       }
+      writeAnalystReports(out, counts);
       manifest.finished(Instant.now());
       out.writeText("_manifest.json", manifest.toJson());
       out.commit();
@@ -239,6 +241,13 @@ final class Pipeline {
     Dataset<Row> articles = counted.select(ARTICLE_ID, PERIOD, LANGUAGE, SOURCE).localCheckpoint();
     write(TrendReports.entityTrendsSplit(countedMentions.select(ENTITY_ID, ARTICLE_ID).localCheckpoint(), articles, entities, Series.allPeriods(articles, config.period()),
         config.entities().trendMinArticles(), config.trends()), out.stagedPath("entity_trends_split"));
+  }
+
+  /** report.html and network.gexf, from the datasets written above (small aggregates only). */
+  private void writeAnalystReports(ReportFolder out, Map<String, Object> counts) {
+    long t = System.nanoTime();
+    AnalystReports.write(spark, out, config.report(), counts);
+    manifest.timing("report", System.nanoTime() - t);
   }
 
   /**

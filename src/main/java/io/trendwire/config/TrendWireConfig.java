@@ -23,6 +23,8 @@ public record TrendWireConfig(
     DedupeConfig dedupe,
     LanguageConfig language,
     EntitiesConfig entities,
+    @JsonPropertyDescription("report.html and the GEXF network export.")
+    ReportConfig report,
     SparkConfig spark,
     @JsonPropertyDescription("Entity co-occurrence: pairs/ and pair_trends/.")
     CooccurConfig cooccur,
@@ -39,6 +41,7 @@ public record TrendWireConfig(
     dedupe = dedupe == null ? DedupeConfig.DEFAULT : dedupe;
     language = language == null ? LanguageConfig.DEFAULT : language;
     entities = entities == null ? EntitiesConfig.DEFAULT : entities;
+    report = report == null ? ReportConfig.DEFAULT : report;
     spark = spark == null ? SparkConfig.DEFAULT : spark;
     cooccur = cooccur == null ? CooccurConfig.DEFAULT : cooccur;
     trends = trends == null ? TrendsConfig.DEFAULT : trends;
@@ -46,14 +49,14 @@ public record TrendWireConfig(
   }
 
   public TrendWireConfig withInputPaths(List<String> paths) {
-    return new TrendWireConfig(input.withPaths(paths), output, period, timeZone, dedupe, language, entities, spark, cooccur, trends, watch);
+    return new TrendWireConfig(input.withPaths(paths), output, period, timeZone, dedupe, language, entities, report, spark, cooccur, trends, watch);
   }
 
   public TrendWireConfig withOutput(OutputConfig newOutput) {
-    return new TrendWireConfig(input, newOutput, period, timeZone, dedupe, language, entities, spark, cooccur, trends, watch);
+    return new TrendWireConfig(input, newOutput, period, timeZone, dedupe, language, entities, report, spark, cooccur, trends, watch);
   }
 
   public TrendWireConfig withPeriod(Period newPeriod) {
-    return new TrendWireConfig(input, output, newPeriod, timeZone, dedupe, language, entities, spark, cooccur, trends, watch);
+    return new TrendWireConfig(input, output, newPeriod, timeZone, dedupe, language, entities, report, spark, cooccur, trends, watch);
   }
 }

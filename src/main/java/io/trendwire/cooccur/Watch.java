@@ -37,8 +37,6 @@ import org.apache.spark.sql.types.StructType;
  * watch follows every article).
  */
 public final class Watch {
-  /** The topic column of the optional (article_id, topic_id) input; written by the topic stage. */
-  public static final String TOPIC_ID = "topic_id";
   private static final String ENTITIES_COL = "_entities";
 
   private Watch() {}

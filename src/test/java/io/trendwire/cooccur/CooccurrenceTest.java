@@ -150,7 +150,7 @@ class CooccurrenceTest {
     Dataset<Row> names = spark.createDataFrame(List.of(RowFactory.create("person:vladimir-putin", "Vladimir Putin")),
         new StructType().add(ENTITY_ID, DataTypes.StringType).add(NAME, DataTypes.StringType));
     Dataset<Row> topics = spark.createDataFrame(List.of(RowFactory.create("a1", 3), RowFactory.create("a2", 3)),
-        new StructType().add(ARTICLE_ID, DataTypes.StringType).add(Watch.TOPIC_ID, DataTypes.IntegerType));
+        new StructType().add(ARTICLE_ID, DataTypes.StringType).add(TOPIC_ID, DataTypes.IntegerType));
     Dataset<Row> articles = articles();
     List<Row> rows = Watch.rows(keys, articles, Watch.items(spark, WatchConfig.RUSSIA_NORTH_KOREA), names,
         Series.allPeriods(articles, Period.MONTH), topics, WatchConfig.DEFAULT, TrendsConfig.DEFAULT).collectAsList();
@@ -164,7 +164,7 @@ class CooccurrenceTest {
     List<Row> samples = r.getList(r.fieldIndex(SAMPLE_TITLES));
     assertEquals(List.of("a1", "a2"), samples.stream().map(s -> (String) s.getAs(ARTICLE_ID)).toList(), "earliest first");
     List<Row> topTopics = r.getList(r.fieldIndex(TOP_TOPICS));
-    assertEquals("3", topTopics.get(0).getAs(Watch.TOPIC_ID), "topic 3 in both articles");
+    assertEquals("3", topTopics.get(0).getAs(TOPIC_ID), "topic 3 in both articles");
     assertEquals(2L, (long) topTopics.get(0).getAs(ARTICLES));
     assertTrue(r.getAs(NPMI) != null, "a pair has an npmi");
   }

@@ -10,6 +10,13 @@ import java.util.Locale;
 public enum AliasKind {
   NAME, DEMONYM, ABBREVIATION;
 
+  private final String label = name().toLowerCase(Locale.ROOT);
+
+  /** The kind as written in gazetteer files and in mentions/ ("name", "demonym", "abbreviation"). */
+  public String label() {
+    return label;
+  }
+
   public static AliasKind parse(String s) {
     return valueOf(s.trim().toUpperCase(Locale.ROOT));
   }

@@ -7,10 +7,11 @@ import static io.trendwire.schema.Columns.LANGUAGE;
 import static io.trendwire.schema.Columns.MENTIONS_STRUCTS;
 import static io.trendwire.schema.Columns.TEXT;
 import static io.trendwire.schema.Columns.TITLE;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.udf;
 
 import io.trendwire.config.EntitiesConfig;
 import io.trendwire.schema.ReportSchemas;
-import io.trendwire.schema.Rows;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,15 +20,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Finds the entities of every article with the broadcast {@link EntityMatcher}.
@@ -49,46 +50,60 @@ public final class EntityLinker implements Serializable {
   }
 
   public Dataset<Row> link(Dataset<Row> articles) {
-    StructType in = articles.schema();
-    StructType out = in
+    StructType found = new StructType()
         .add(ENTITY_IDS, DataTypes.createArrayType(DataTypes.StringType, false), false)
         .add(COUNTRIES, DataTypes.createArrayType(DataTypes.StringType, false), false)
         .add(FOCUS_COUNTRIES, DataTypes.createArrayType(DataTypes.StringType, false), false)
         .add(MENTIONS_STRUCTS, DataTypes.createArrayType(ReportSchemas.MENTION, false), false);
-    int titleIdx = in.fieldIndex(TITLE);
-    int textIdx = in.fieldIndex(TEXT);
-    int langIdx = in.fieldIndex(LANGUAGE);
-    Broadcast<EntityMatcher> bc = matcher;
-    boolean rollUp = config.rollUp();
-    boolean keepCandidates = config.candidates();
-    return articles.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
-      EntityMatcher m = bc.value();
-      EntityMatcher.FormCache cache = new EntityMatcher.FormCache();
-      return Rows.map(rows, row -> {
-        String language = row.getString(langIdx);
-        List<Mention> mentions = new ArrayList<>(m.extract(row.getString(titleIdx), "title", language, cache));
-        mentions.addAll(m.extract(row.getString(textIdx), "text", language, cache));
-        if (!keepCandidates) {
-          mentions.removeIf(x -> x.type() == EntityType.CANDIDATE);
-        }
-        Object[] values = Rows.valuesWithRoom(row, 4);
-        values[row.size()] = seq(entityIds(mentions));
-        values[row.size() + 1] = seq(countries(mentions, rollUp));
-        values[row.size() + 2] = seq(focusCountries(mentions));
-        List<Row> structs = new ArrayList<>(mentions.size());
-        for (Mention x : mentions) {
-          structs.add(RowFactory.create(x.entityId(), x.name(), x.type().name(), x.country(), x.surface(),
-              x.field(), x.sentence(), x.start(), x.end(), x.method(), x.kind() == null ? null
-                  : x.kind().name().toLowerCase(java.util.Locale.ROOT)));
-        }
-        values[row.size() + 3] = seq(structs);
-        return RowFactory.create(values);
-      });
-    }, Encoders.row(out));
+    // A function of the three columns it reads rather than mapPartitions over whole rows: the other
+    // columns (and the text, dropped after this stage) stay in Spark's binary rows instead of
+    // being converted to Java objects and back for every article. Marked nondeterministic so
+    // that the optimiser never inlines it once per output column.
+    UserDefinedFunction find = udf(new Find(matcher, config.rollUp(), config.candidates()), found)
+        .asNonNullable().asNondeterministic().withName("find_entities");
+    String tmp = "_entities";
+    List<Column> out = new ArrayList<>();
+    for (String c : articles.columns()) {
+      out.add(col(c));
+    }
+    for (String c : found.fieldNames()) {
+      out.add(col(tmp + "." + c).alias(c));
+    }
+    return articles.withColumn(tmp, find.apply(col(TITLE), col(TEXT), col(LANGUAGE)))
+        .select(out.toArray(Column[]::new));
   }
 
-  private static <T> scala.collection.immutable.Seq<T> seq(List<T> list) {
-    return CollectionConverters.asScala(list).toList();
+  /**
+   * The entity columns of one article. Each executor thread keeps its own {@link
+   * EntityMatcher.FormCache}: the words of one partition are mostly those of the last.
+   */
+  private static final class Find implements UDF3<String, String, String, Row> {
+    private final Broadcast<EntityMatcher> matcher;
+    private final boolean rollUp;
+    private final boolean keepCandidates;
+
+    Find(Broadcast<EntityMatcher> matcher, boolean rollUp, boolean keepCandidates) {
+      this.matcher = matcher;
+      this.rollUp = rollUp;
+      this.keepCandidates = keepCandidates;
+    }
+
+    @Override
+    public Row call(String title, String text, String language) {
+      EntityMatcher m = matcher.value();
+      EntityMatcher.FormCache cache = EntityMatcher.FormCache.forThread(m);
+      List<Mention> mentions = m.extract(title, "title", language, cache);
+      mentions.addAll(m.extract(text, "text", language, cache));
+      if (!keepCandidates) {
+        mentions.removeIf(x -> x.type() == EntityType.CANDIDATE);
+      }
+      List<Row> structs = new ArrayList<>(mentions.size());
+      for (Mention x : mentions) {
+        structs.add(RowFactory.create(x.entityId(), x.name(), x.type().name(), x.country(), x.surface(),
+            x.field(), x.sentence(), x.start(), x.end(), x.method(), x.kind() == null ? null : x.kind().label()));
+      }
+      return RowFactory.create(entityIds(mentions), countries(mentions, rollUp), focusCountries(mentions), structs);
+    }
   }
 
   static List<String> entityIds(List<Mention> mentions) {

@@ -36,12 +36,20 @@ public final class EntityMatcher implements Serializable {
       "anche", "ma", "secondo", "der", "die", "das", "ein", "eine", "im", "am", "auf", "mit", "nach", "bei",
       "und", "el", "los", "las", "en", "del", "les", "des", "une", "au", "aux", "dans", "pour", "par",
       "selon", "apres", "après", "в", "на", "по", "с", "и", "но", "как", "после", "для");
+  private static final String POLISH = "pl";
+  /** Languages that capitalise every noun. */
+  private static final Set<String> NOUNS_CAPITALISED = Set.of("de", "lb");
+  /** Languages whose genitive adds -s to a name ("Sveriges", "Litauens", "Danmarks"). */
+  private static final Set<String> GENITIVE_S = Set.of("sv", "da", "no", "nb", "nn");
   /**
    * A dateline opens a story: "HOUSTON, March 3 -", "Pyongyang, December 24 (KCNA) --",
-   * "MOSCOW, June 19 (Northern Ledger) -", "ROMA -".
+   * "MOSCOW, June 19 (Northern Ledger) -", "ROMA -", and with a state or country after the place,
+   * as US wires write it: "SAN JOSE, Calif., Feb 26 -", "ALBANY, N.Y., March 3 -". Group 1 is
+   * the place, group 2 the qualifier.
    */
   private static final Pattern DATELINE = Pattern.compile(
-      "^\\s*([\\p{Lu}][\\p{L}.'’ -]{1,40}?)(?:\\s*,\\s*[\\p{L}]+\\.?\\s+\\d{1,2})?\\s*(?:\\([^)]{1,40}\\))?\\s*(?:-|--|–|—)");
+      "^\\s*([\\p{Lu}][\\p{L}.'’ -]{1,40}?)(?:\\s*,\\s*([\\p{Lu}][\\p{L}]*\\.?(?:\\s?[\\p{Lu}][\\p{L}]*\\.?)?))?"
+      + "(?:\\s*,\\s*[\\p{L}]+\\.?\\s+\\d{1,2})?\\s*(?:\\([^)]{1,40}\\))?\\s*(?:-|--|–|—)");
 
   private final String[] ids;
   private final String[] names;
@@ -52,13 +60,18 @@ public final class EntityMatcher implements Serializable {
   private final String[] aliasLanguage;
   private final AliasKind[] aliasKind;
   private final String[][] aliasSurfaces;
+  /** Aliases entered under their Polish stems: valid in Polish text only. */
+  private final boolean[] polishOnly;
+  /** For Polish variants that must match as written: the alias's unstemmed forms (else null). */
+  private final String[][] exactForms;
   private final HashMap<String, Integer> vocabulary;
   private final LongIntMap transitions;
   private final int[][] terminals;
   private final HashSet<String> calendarWords;
 
   private EntityMatcher(String[] ids, String[] names, EntityType[] types, String[] countries, String[] wikidata,
-      int[] aliasEntity, String[] aliasLanguage, AliasKind[] aliasKind, String[][] aliasSurfaces,
+      int[] aliasEntity, String[] aliasLanguage, AliasKind[] aliasKind, String[][] aliasSurfaces, boolean[] polishOnly,
+      String[][] exactForms,
       HashMap<String, Integer> vocabulary, LongIntMap transitions, int[][] terminals, HashSet<String> calendarWords) {
     this.ids = ids;
     this.names = names;
@@ -69,6 +82,8 @@ public final class EntityMatcher implements Serializable {
     this.aliasLanguage = aliasLanguage;
     this.aliasKind = aliasKind;
     this.aliasSurfaces = aliasSurfaces;
+    this.polishOnly = polishOnly;
+    this.exactForms = exactForms;
     this.vocabulary = vocabulary;
     this.transitions = transitions;
     this.terminals = terminals;
@@ -96,6 +111,7 @@ public final class EntityMatcher implements Serializable {
     List<Alias> aliases = new ArrayList<>();
     List<String[]> surfaces = new ArrayList<>();
     List<String[]> forms = new ArrayList<>();
+    List<Boolean> variants = new ArrayList<>();
     for (Alias a : g.aliases()) {
       Integer entity = index.get(a.entityId());
       if (entity == null || a.text() == null) {
@@ -114,8 +130,32 @@ public final class EntityMatcher implements Serializable {
       aliases.add(a);
       surfaces.add(s);
       forms.add(f);
+      variants.add(false);
+      // Polish text is matched on Polish stems (MatchForms.polish): the aliases it may use (Polish
+      // and any-language ones) are entered under their stems too, valid in Polish text only.
+      if (POLISH.equals(a.language()) || Alias.ANY_LANGUAGE.equals(a.language())) {
+        String[] p = Arrays.stream(s).map(MatchForms::polish).toArray(String[]::new);
+        if (!Arrays.equals(p, f)) {
+          aliases.add(a);
+          surfaces.add(s);
+          forms.add(p);
+          variants.add(true);
+        }
+      }
     }
     int m = aliases.size();
+    boolean[] polishOnly = new boolean[m];
+    String[][] exactForms = new String[m][];
+    for (int a = 0; a < m; a++) {
+      polishOnly[a] = variants.get(a);
+      Alias alias = aliases.get(a);
+      EntityType type = types[index.get(alias.entityId())];
+      if (polishOnly[a] && Alias.ANY_LANGUAGE.equals(alias.language()) && (type.isPlace() || type == EntityType.COUNTRY)) {
+        // A place name of no language (GeoNames) is not a Polish word: it matches Polish text as
+        // written, never "inflected" ("Domu", of Biały Dom, is not Dome in Ghana).
+        exactForms[a] = forms.get(a - 1);
+      }
+    }
     int[] aliasEntity = new int[m];
     String[] aliasLanguage = new String[m];
     AliasKind[] aliasKind = new AliasKind[m];
@@ -157,7 +197,7 @@ public final class EntityMatcher implements Serializable {
       }
     }
     return new EntityMatcher(ids, names, types, countries, wikidata, aliasEntity, aliasLanguage, aliasKind,
-        aliasSurfaces, vocabulary, transitions, terminals, calendarWords());
+        aliasSurfaces, polishOnly, exactForms, vocabulary, transitions, terminals, calendarWords());
   }
 
   /** Month and weekday names of the main news languages (CLDR): capitalised, but not names. */
@@ -191,21 +231,33 @@ public final class EntityMatcher implements Serializable {
     if (text == null || text.isEmpty()) {
       return out;
     }
-    List<Token> tokens = Tokenizer.tokenize(text);
+    List<Token> tokens = Tokenizer.tokenize(text, cache.of(this));
     int n = tokens.size();
     String[] forms = new String[n];
     int[] ids = new int[n];
+    int[] roots = new int[n];
+    boolean polish = POLISH.equals(language);
+    boolean genitiveS = language != null && GENITIVE_S.contains(language);
     for (int i = 0; i < n; i++) {
-      FormCache.Entry entry = cache.entry(tokens.get(i).surface(), this);
-      forms[i] = entry.form();
-      ids[i] = entry.id();
+      Word w = tokens.get(i).word();
+      forms[i] = w.form();
+      if (polish) {
+        ids[i] = cache.polishId(w);
+        roots[i] = w.polishRoot;
+      } else if (genitiveS && w.id() < 0) {
+        ids[i] = cache.genitiveId(w);
+        roots[i] = w.genitiveRoot;
+      } else {
+        ids[i] = w.id();
+        roots[i] = w.root();
+      }
     }
     boolean[] covered = new boolean[n];
-    int datelineEnd = "text".equals(field) ? dateline(text, tokens, forms, covered, out) : -1;
+    int datelineEnd = "text".equals(field) ? dateline(text, tokens, ids, polish, covered, out) : -1;
     boolean[] shouting = shoutingSentences(tokens);
     Mention previous = null;
     for (int i = 0; i < n; i++) {
-      if (covered[i]) {
+      if (covered[i] || roots[i] < 0) {
         continue;
       }
       // "Atlanta, Georgia", "Portland, Maine": after "City," prefer a region of the city's country.
@@ -214,16 +266,8 @@ public final class EntityMatcher implements Serializable {
           ? previous.country() : null;
       int best = -1;
       int bestEnd = -1;
-      int state = 0;
-      for (int j = i; j < n; j++) {
-        int token = ids[j];
-        if (token < 0) {
-          break;
-        }
-        state = transitions.get(((long) state << 32) | token);
-        if (state < 0) {
-          break;
-        }
+      int state = roots[i];
+      for (int j = i; ; ) {
         if (terminals[state] != null) {
           int alias = regionOf == null ? -1 : pickRegion(terminals[state], tokens, i, language, regionOf);
           if (alias < 0) {
@@ -234,12 +278,19 @@ public final class EntityMatcher implements Serializable {
             bestEnd = j;
           }
         }
+        if (++j >= n || ids[j] < 0) {
+          break;
+        }
+        state = transitions.get(((long) state << 32) | ids[j]);
+        if (state < 0) {
+          break;
+        }
       }
       if (best >= 0 && firstNameBeforeName(tokens, i, bestEnd, best)) {
         previous = null;
         continue;
       }
-      if (best >= 0 && partOfLongerName(tokens, i, bestEnd, best, covered, previous)) {
+      if (best >= 0 && partOfLongerName(tokens, i, bestEnd, best, covered, previous, language)) {
         // "Michael Jordan": a first name that happens to be a place is part of the person's name too.
         if (previous != null && covered[i - 1] && previous.start() == tokens.get(i - 1).start()) {
           out.remove(out.size() - 1);
@@ -257,12 +308,13 @@ public final class EntityMatcher implements Serializable {
         if (bestEnd > i && (previous.type() == EntityType.ORG || previous.type() == EntityType.OTHER)) {
           // "soldati nordcoreani" (the Korean People's Army), "Forze armate ucraine": an
           // institution's name that names a country also mentions that country.
-          nestedPlaces(text, tokens, forms, i, bestEnd, field, language, out);
+          nestedPlaces(text, tokens, ids, i, bestEnd, field, language, out);
         }
         i = bestEnd;
       }
     }
     candidates(text, tokens, forms, covered, shouting, field, datelineEnd, out);
+    cache.release();
     return out;
   }
 
@@ -270,13 +322,29 @@ public final class EntityMatcher implements Serializable {
   private int pick(int[] aliases, List<Token> tokens, int from, String language, boolean ignoreCase) {
     for (int a : aliases) {
       String lang = aliasLanguage[a];
-      boolean languageOk = Alias.ANY_LANGUAGE.equals(lang) || language == null || "und".equals(language)
+      boolean languageOk = polishOnly[a] ? POLISH.equals(language)
+          : Alias.ANY_LANGUAGE.equals(lang) || language == null || "und".equals(language)
           || lang.equals(language) || (lang.equals("nb") && language.equals("no"));
-      if (languageOk && (ignoreCase || caseHolds(a, tokens, from)) && !weakAtWeakSpot(a, tokens, from)) {
+      if (languageOk && (ignoreCase || caseHolds(a, tokens, from)) && !weakAtWeakSpot(a, tokens, from)
+          && asWritten(a, tokens, from)) {
         return a;
       }
     }
     return -1;
+  }
+
+  /** Whether a Polish variant that must match as written does (see {@link #exactForms}). */
+  private boolean asWritten(int alias, List<Token> tokens, int from) {
+    String[] exact = exactForms[alias];
+    if (exact == null) {
+      return true;
+    }
+    for (int k = 0; k < exact.length; k++) {
+      if (!tokens.get(from + k).word().form().equals(exact[k])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private int pickRegion(int[] aliases, List<Token> tokens, int from, String language, String country) {
@@ -327,12 +395,17 @@ public final class EntityMatcher implements Serializable {
    * is a person's surname or part of another name ("Michael Jordan", "Jack London"): not a place.
    */
   private boolean partOfLongerName(List<Token> tokens, int from, int to, int alias, boolean[] covered,
-      Mention previousMention) {
+      Mention previousMention, String language) {
     if (from != to || from == 0 || aliasKind[alias] != AliasKind.NAME) {
       return false;
     }
     EntityType type = types[aliasEntity[alias]];
     if (type != EntityType.COUNTRY && !type.isPlace()) {
+      return false;
+    }
+    // German capitalises every noun: "Nachbarland Polen", "Volksrepublik China", "Präsident
+    // Frankreichs" put a capitalised common noun before a country that is no one's surname.
+    if (type == EntityType.COUNTRY && NOUNS_CAPITALISED.contains(language)) {
       return false;
     }
     Token previous = tokens.get(from - 1);
@@ -360,15 +433,14 @@ public final class EntityMatcher implements Serializable {
   }
 
   /** Country and place aliases inside tokens from..to (exclusive of the whole span). */
-  private void nestedPlaces(String text, List<Token> tokens, String[] forms, int from, int to, String field,
+  private void nestedPlaces(String text, List<Token> tokens, int[] ids, int from, int to, String field,
       String language, List<Mention> out) {
     for (int i = from; i <= to; i++) {
       int state = 0;
       int best = -1;
       int bestEnd = -1;
       for (int j = i; j <= to && !(i == from && j == to); j++) {
-        Integer token = vocabulary.get(forms[j]);
-        state = token == null ? -1 : transitions.get(((long) state << 32) | token);
+        state = ids[j] < 0 ? -1 : transitions.get(((long) state << 32) | ids[j]);
         if (state < 0) {
           break;
         }
@@ -390,40 +462,80 @@ public final class EntityMatcher implements Serializable {
     }
   }
 
-  private int dateline(String text, List<Token> tokens, String[] forms, boolean[] covered, List<Mention> out) {
-    Matcher m = DATELINE.matcher(text.length() > 200 ? text.substring(0, 200) : text);
-    if (!m.find()) {
+  private int dateline(String text, List<Token> tokens, int[] ids, boolean polish, boolean[] covered,
+      List<Mention> out) {
+    Matcher m = DATELINE.matcher(text).region(0, Math.min(text.length(), 200));
+    if (!m.lookingAt()) {
       return -1;
     }
-    int placeEnd = m.end(1);
-    int last = -1;
-    for (int i = 0; i < tokens.size() && tokens.get(i).end() <= placeEnd; i++) {
-      last = i;
-    }
+    int last = lastTokenBefore(tokens, 0, m.end(1));
     if (last < 0 || last > 4) {
       return -1;
     }
-    // Longest place alias over the dateline's words, any case (datelines are often in capitals).
-    for (int end = last; end >= 0; end--) {
-      int state = 0;
-      for (int j = 0; j <= end && state >= 0; j++) {
-        Integer token = vocabulary.get(forms[j]);
-        state = token == null ? -1 : transitions.get(((long) state << 32) | token);
-      }
+    // "SAN JOSE, Calif.": the qualifier names the region or country, which decides between places
+    // of the same name (San Jose, California, not San José, Costa Rica).
+    int qualifier = -1;
+    int qualifierFirst = last + 1;
+    int qualifierLast = m.group(2) == null ? -1 : lastTokenBefore(tokens, qualifierFirst, m.end(2));
+    if (qualifierLast >= qualifierFirst) {
+      int state = walk(ids, qualifierFirst, qualifierLast);
       if (state >= 0 && terminals[state] != null) {
         for (int a : terminals[state]) {
           EntityType type = types[aliasEntity[a]];
-          if (type == EntityType.COUNTRY || type.isPlace()) {
-            out.add(mention(a, text, tokens, 0, end, "text", "dateline"));
-            for (int k = 0; k <= end; k++) {
-              covered[k] = true;
-            }
-            return end;
+          if ((type == EntityType.REGION || type == EntityType.COUNTRY) && (polish || !polishOnly[a])
+              && asWritten(a, tokens, qualifierFirst)
+              && countries[aliasEntity[a]] != null) {
+            qualifier = a;
+            break;
           }
         }
       }
     }
-    return -1;
+    String country = qualifier < 0 ? null : countries[aliasEntity[qualifier]];
+    int placeEnd = -1;
+    // Longest place alias over the dateline's words, any case (datelines are often in capitals).
+    for (int end = last; end >= 0 && placeEnd < 0; end--) {
+      int state = walk(ids, 0, end);
+      if (state >= 0 && terminals[state] != null) {
+        for (int a : terminals[state]) {
+          int e = aliasEntity[a];
+          if ((types[e] == EntityType.COUNTRY || types[e].isPlace()) && (polish || !polishOnly[a]) && asWritten(a, tokens, 0)
+              && (country == null || country.equals(countries[e]))) {
+            out.add(mention(a, text, tokens, 0, end, "text", "dateline"));
+            placeEnd = end;
+            break;
+          }
+        }
+      }
+    }
+    int datelineEnd = placeEnd;
+    if (qualifier >= 0) {
+      // The qualifier is part of the dateline; alone when its place is not in the gazetteer.
+      out.add(mention(qualifier, text, tokens, qualifierFirst, qualifierLast, "text", "dateline"));
+      datelineEnd = qualifierLast;
+    }
+    for (int k = 0; k <= datelineEnd; k++) {
+      covered[k] = true;
+    }
+    return datelineEnd;
+  }
+
+  /** The last token from {@code from} that ends at or before {@code end}; from - 1 if none. */
+  private static int lastTokenBefore(List<Token> tokens, int from, int end) {
+    int last = from - 1;
+    for (int i = from; i < tokens.size() && tokens.get(i).end() <= end; i++) {
+      last = i;
+    }
+    return last;
+  }
+
+  /** The trie state after tokens from..to (inclusive), -1 if they leave the trie. */
+  private int walk(int[] ids, int from, int to) {
+    int state = 0;
+    for (int j = from; j <= to && state >= 0; j++) {
+      state = ids[j] < 0 ? -1 : transitions.get(((long) state << 32) | ids[j]);
+    }
+    return state;
   }
 
   /** Sentences written all in capitals (wire headlines): their capitals say nothing about names. */
@@ -432,7 +544,7 @@ public final class EntityMatcher implements Serializable {
     int[] letters = new int[sentences];
     int[] upper = new int[sentences];
     for (Token t : tokens) {
-      if (Character.isLetter(t.surface().codePointAt(0))) {
+      if (t.word().letter()) {
         letters[t.sentence()]++;
         if (t.allUpper() && t.surface().length() > 1) {
           upper[t.sentence()]++;
@@ -494,8 +606,15 @@ public final class EntityMatcher implements Serializable {
   }
 
   private boolean isNameWord(Token t, String form) {
-    return t.capitalized() && t.surface().codePointCount(0, t.surface().length()) > 1
-        && !Character.isDigit(t.surface().charAt(0)) && !calendarWords.contains(form);
+    Word w = t.word();
+    if (!w.capitalized()) {
+      return false;
+    }
+    if (w.nameWord == 0) {
+      w.nameWord = (byte) (t.surface().codePointCount(0, t.surface().length()) > 1
+          && !Character.isDigit(t.surface().charAt(0)) && !calendarWords.contains(form) ? 1 : -1);
+    }
+    return w.nameWord > 0;
   }
 
   private Mention mention(int alias, String text, List<Token> tokens, int from, int to, String field, String method) {
@@ -516,28 +635,123 @@ public final class EntityMatcher implements Serializable {
   }
 
   /**
-   * Match forms of a partition's words: most words repeat, and computing a form (normalising,
-   * stemming) costs more than the lookup, so each task keeps the forms it has seen.
+   * The words of a partition: most words repeat, and computing a word's form (normalising,
+   * stemming), id and capitalisation costs more than finding it again, so each task keeps the words
+   * it has seen, in an open-addressing table keyed by the span's hash and compared in place, so
+   * that a word seen before costs no substring and no boxed lookup. Not thread-safe: one per task.
    */
-  public static final class FormCache {
-    private static final int MAX = 500_000;
-    private final HashMap<String, Entry> entries = new HashMap<>();
+  public static final class FormCache implements Tokenizer.Words {
+    private static final int MAX = 1 << 18;
+    /** One cache per executor thread, kept across tasks: a partition's words are mostly the last one's. */
+    private static final ThreadLocal<FormCache> THREAD = ThreadLocal.withInitial(FormCache::new);
+    private long[] keys = new long[1 << 12];
+    private Word[] words = new Word[1 << 12];
+    private int size;
+    /** Weak: a thread's cache must not keep the gazetteer of a finished job alive. */
+    private java.lang.ref.WeakReference<EntityMatcher> bound = new java.lang.ref.WeakReference<>(null);
+    private EntityMatcher matcher;
 
-    /** A word's match form and its token id in the matcher's vocabulary (-1: in no alias). */
-    record Entry(String form, int id) {}
+    /** This thread's cache, bound to {@code m}. */
+    public static FormCache forThread(EntityMatcher m) {
+      return THREAD.get().of(m);
+    }
 
-    Entry entry(String surface, EntityMatcher matcher) {
-      Entry e = entries.get(surface);
-      if (e == null) {
-        if (entries.size() >= MAX) {
-          entries.clear();
+    @Override
+    public Word word(String text, int start, int end, long key) {
+      int mask = words.length - 1;
+      int slot = mix(key) & mask;
+      boolean confirm = (key & Tokenizer.LONG_WORD) != 0;
+      for (Word w = words[slot]; w != null; w = words[slot]) {
+        if (keys[slot] == key && (!confirm || text.regionMatches(start, w.surface(), 0, end - start))) {
+          return w;
         }
-        String form = MatchForms.of(surface);
-        Integer id = matcher.vocabulary.get(form);
-        e = new Entry(form, id == null ? -1 : id);
-        entries.put(surface, e);
+        slot = (slot + 1) & mask;
       }
-      return e;
+      String surface = text.substring(start, end);
+      String form = MatchForms.of(surface);
+      Integer id = matcher.vocabulary.get(form);
+      Word w = id == null ? new Word(surface, form, -1, -1) : new Word(surface, form, id, matcher.transitions.get(id));
+      if (size >= MAX) {
+        // A bounded memory for a long run over a large vocabulary: start afresh.
+        Arrays.fill(words, null);
+        size = 0;
+      } else if ((size + 1) * 2 > words.length) {
+        grow();
+      }
+      insert(key, w);
+      return w;
+    }
+
+    /** The token id of the word's Polish stem ({@link MatchForms#polish}), computed once per word. */
+    int polishId(Word w) {
+      if (w.polishId == Word.UNKNOWN) {
+        Integer id = matcher.vocabulary.get(MatchForms.polish(w.surface()));
+        w.polishId = id == null ? -1 : id;
+        w.polishRoot = id == null ? -1 : matcher.transitions.get(id);
+      }
+      return w.polishId;
+    }
+
+    /**
+     * For a word in no alias, the token id of the word without a genitive -s ("Sveriges" →
+     * sverige), computed once per word; -1 if that is in no alias either.
+     */
+    int genitiveId(Word w) {
+      if (w.genitiveId == Word.UNKNOWN) {
+        String form = w.form();
+        Integer id = form.length() > 3 && form.endsWith("s")
+            ? matcher.vocabulary.get(form.substring(0, form.length() - 1)) : null;
+        w.genitiveId = id == null ? -1 : id;
+        w.genitiveRoot = id == null ? -1 : matcher.transitions.get(id);
+      }
+      return w.genitiveId;
+    }
+
+    /** Binds the cache to the matcher whose vocabulary gives the token ids; a new matcher starts afresh. */
+    FormCache of(EntityMatcher m) {
+      if (bound.get() != m) {
+        bound = new java.lang.ref.WeakReference<>(m);
+        Arrays.fill(words, null);
+        size = 0;
+      }
+      matcher = m;
+      return this;
+    }
+
+    /** Lets go of the matcher after a text, so that only the weak binding remains. */
+    void release() {
+      matcher = null;
+    }
+
+    private void insert(long key, Word w) {
+      int mask = words.length - 1;
+      int slot = mix(key) & mask;
+      while (words[slot] != null) {
+        slot = (slot + 1) & mask;
+      }
+      words[slot] = w;
+      keys[slot] = key;
+      size++;
+    }
+
+    private void grow() {
+      Word[] old = words;
+      long[] oldKeys = keys;
+      words = new Word[old.length * 2];
+      keys = new long[old.length * 2];
+      size = 0;
+      for (int k = 0; k < old.length; k++) {
+        if (old[k] != null) {
+          insert(oldKeys[k], old[k]);
+        }
+      }
+    }
+
+    /** Murmur3's finaliser: every bit of the key reaches the low bits that pick the slot. */
+    private static int mix(long key) {
+      long h = (key ^ (key >>> 33)) * 0xff51afd7ed558ccdL;
+      h = (h ^ (h >>> 33)) * 0xc4ceb9fe1a85ec53L;
+      return (int) (h ^ (h >>> 33));
     }
   }
 }

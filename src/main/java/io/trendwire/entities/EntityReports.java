@@ -19,8 +19,12 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -109,13 +113,29 @@ public final class EntityReports {
     return spark.createDataFrame(rows, new StructType().add(PERIOD, DataTypes.DateType, false));
   }
 
-  /** The gazetteer's entities as a small dataset, for names and Wikidata ids in reports. */
+  /**
+   * The gazetteer's entities as a small dataset, for names and Wikidata ids in reports. Built on
+   * the executors from a broadcast of the three columns: a local relation of the whole gazetteer
+   * would travel inside every task that reads it (Spark warns of a "task of very large size").
+   */
   public static Dataset<Row> gazetteerTable(SparkSession spark, EntityMatcher matcher) {
-    List<Row> rows = new ArrayList<>();
-    for (GazetteerEntity e : matcher.entities()) {
-      rows.add(RowFactory.create(e.id(), e.country(), e.wikidataId()));
+    List<GazetteerEntity> entities = matcher.entities();
+    int n = entities.size();
+    String[][] columns = new String[3][n];
+    for (int i = 0; i < n; i++) {
+      GazetteerEntity e = entities.get(i);
+      columns[0][i] = e.id();
+      columns[1][i] = e.country();
+      columns[2][i] = e.wikidataId();
     }
-    return spark.createDataFrame(rows, new StructType().add(ENTITY_ID, DataTypes.StringType, false)
-        .add(COUNTRY, DataTypes.StringType, true).add(WIKIDATA_ID, DataTypes.StringType, true));
+    Broadcast<String[][]> table = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(columns);
+    StructType schema = new StructType().add(ENTITY_ID, DataTypes.StringType, false)
+        .add(COUNTRY, DataTypes.StringType, true).add(WIKIDATA_ID, DataTypes.StringType, true);
+    return spark.range(0, n, 1, Math.max(1, Math.min(spark.sparkContext().defaultParallelism(), n / 5000)))
+        .map((MapFunction<Long, Row>) i -> {
+          String[][] c = table.value();
+          int k = i.intValue();
+          return RowFactory.create(c[0][k], c[1][k], c[2][k]);
+        }, Encoders.row(schema));
   }
 }

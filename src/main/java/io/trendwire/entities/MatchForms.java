@@ -23,12 +23,44 @@ public final class MatchForms {
   private static final String[] KOREAN_PARTICLES = {
       "에서는", "으로는", "에게서", "과의", "와의", "에서", "에게", "으로", "로서", "까지", "부터", "처럼", "보다",
       "은", "는", "이", "가", "을", "를", "의", "에", "로", "와", "과", "도", "만", "측"};
+  /**
+   * Polish noun and adjective case endings, longest first, read before accents are removed (the
+   * ogonek tells "Austrię" (austri-ę) from "Ukrainie" (ukrain-ie)). Cutting them maps the cases
+   * of a name to one stem: Austria, Austrii, Austrię, Austrią → austri; Rosja, Rosji, Rosję → rosj;
+   * Ukraina, Ukrainy, Ukrainie, Ukrainę → ukrain; Korei Północnej → kore północn; Stanów
+   * Zjednoczonych → stan zjednoczon; Putina, Putinowi, Putinem → putin; Zełenskiego → zełensk.
+   */
+  private static final String[] POLISH_ENDINGS = {
+      "iego", "iemu", "owie", "ami", "ach", "owi", "ego", "emu", "ych", "ich", "ymi", "imi",
+      "ie", "ej", "em", "om", "ów", "ym", "im",
+      "ą", "ę", "a", "e", "i", "y", "u", "o"};
   private static final int MIN_STEM = 3;
 
   public static String of(String surface) {
+    return finish(lower(surface));
+  }
+
+  /**
+   * The match form of a word of Polish text (and of Polish aliases): Latin-script words lose
+   * their case ending first. Only for Polish: in other languages the same cut would turn words
+   * into other names' stems, so the matcher compares Polish stems only within Polish text.
+   */
+  public static String polish(String surface) {
+    String s = lower(surface);
+    if (!s.isEmpty() && Character.UnicodeScript.of(s.codePointAt(0)) == Character.UnicodeScript.LATIN) {
+      s = cut(s, POLISH_ENDINGS, MIN_STEM);
+    }
+    return finish(s);
+  }
+
+  private static String lower(String surface) {
     String s = Normalizer.isNormalized(surface, Normalizer.Form.NFKC) ? surface
         : Normalizer.normalize(surface, Normalizer.Form.NFKC);
-    s = s.toLowerCase(Locale.ROOT);
+    return s.toLowerCase(Locale.ROOT);
+  }
+
+  private static String finish(String lower) {
+    String s = lower;
     if (hasMarks(s)) {
       s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{Mn}+", "");
       s = Normalizer.normalize(s, Normalizer.Form.NFC);

@@ -16,8 +16,32 @@ import java.util.List;
 public final class Tokenizer {
   private Tokenizer() {}
 
+  /**
+   * Where the tokenizer gets the {@link Word} for a span of text. {@code key} identifies the span
+   * as far as it can without building the substring, computed while scanning (see {@link #key}):
+   * a word of up to 7 characters below U+0100 is its characters packed in a long, so a cache can
+   * answer without comparing any text; a longer word is its length and hash, to be confirmed.
+   */
+  public interface Words {
+    Word word(String text, int start, int end, long key);
+  }
+
+  /** The key of a long word: tag 2, the length, the {@link String#hashCode} of the span. */
+  static final long LONG_WORD = 2L << 56;
+  private static final long SHORT_WORD = 1L << 56;
+
+  /** Every word computed afresh, with no token id (aliases, tests). */
+  private static final Words FRESH = (text, start, end, key) -> {
+    String surface = text.substring(start, end);
+    return new Word(surface, MatchForms.of(surface), -1, -1);
+  };
+
   public static List<Token> tokenize(String text) {
-    List<Token> tokens = new ArrayList<>();
+    return tokenize(text, FRESH);
+  }
+
+  public static List<Token> tokenize(String text, Words words) {
+    List<Token> tokens = new ArrayList<>(text == null ? 0 : text.length() / 5 + 4);
     if (text == null) {
       return tokens;
     }
@@ -26,26 +50,49 @@ public final class Tokenizer {
     int n = text.length();
     int i = 0;
     while (i < n) {
-      int cp = text.codePointAt(i);
+      char ch = text.charAt(i);
+      int cp = ch < 0x80 ? ch : text.codePointAt(i);
       int width = Character.charCount(cp);
       if (isWordChar(cp)) {
         int start = i;
         boolean cjk = isCjk(cp);
         int j = i;
+        int hash = 0;
+        long packed = 0;
+        boolean wide = false;
         while (j < n) {
-          int c = text.codePointAt(j);
-          if (!isWordChar(c) || isCjk(c) != cjk) {
+          char c = text.charAt(j);
+          if (c < 0x80) {
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') || cjk) {
+              break;
+            }
+            hash = 31 * hash + c;
+            packed = packed << 8 | c;
+            j++;
+            continue;
+          }
+          int code = text.codePointAt(j);
+          if (!isWordChar(code) || isCjk(code) != cjk) {
             break;
           }
-          j += Character.charCount(c);
+          hash = 31 * hash + c;
+          packed = packed << 8 | (c & 0xFF);
+          wide |= c > 0xFF;
+          if (Character.charCount(code) == 2) {
+            hash = 31 * hash + text.charAt(j + 1);
+            wide = true;
+          }
+          j += Character.charCount(code);
         }
         if (cjk) {
           for (int[] span : segmentCjk(text, start, j)) {
-            tokens.add(token(text, span[0], span[1], sentence, atSentenceStart));
+            tokens.add(new Token(span[0], span[1], words.word(text, span[0], span[1], key(text, span[0], span[1])),
+                sentence, atSentenceStart));
             atSentenceStart = false;
           }
         } else {
-          tokens.add(token(text, start, j, sentence, atSentenceStart));
+          long key = !wide && j - start <= 7 ? SHORT_WORD | packed : longKey(j - start, hash);
+          tokens.add(new Token(start, j, words.word(text, start, j, key), sentence, atSentenceStart));
           atSentenceStart = false;
         }
         i = j;
@@ -62,22 +109,22 @@ public final class Tokenizer {
     return tokens;
   }
 
-  private static Token token(String text, int start, int end, int sentence, boolean sentenceStart) {
-    String surface = text.substring(start, end);
-    int first = surface.codePointAt(0);
-    boolean capitalized = Character.isUpperCase(first) || Character.isTitleCase(first);
-    boolean allUpper = capitalized;
-    boolean anyLetter = false;
-    for (int k = 0; k < surface.length(); k++) {
-      char c = surface.charAt(k);
-      if (Character.isLetter(c)) {
-        anyLetter = true;
-        if (Character.isLowerCase(c)) {
-          allUpper = false;
-        }
-      }
+  /** The {@link Words} key of text[start, end), as the tokenizer computes it while scanning. */
+  static long key(String text, int start, int end) {
+    int hash = 0;
+    long packed = 0;
+    boolean wide = false;
+    for (int k = start; k < end; k++) {
+      char c = text.charAt(k);
+      hash = 31 * hash + c;
+      packed = packed << 8 | (c & 0xFF);
+      wide |= c > 0xFF;
     }
-    return new Token(start, end, surface, sentence, sentenceStart, capitalized, allUpper && anyLetter);
+    return !wide && end - start <= 7 ? SHORT_WORD | packed : longKey(end - start, hash);
+  }
+
+  private static long longKey(int length, int hash) {
+    return LONG_WORD | (long) (length & 0xFFFFFF) << 32 | (hash & 0xFFFFFFFFL);
   }
 
   static boolean isWordChar(int cp) {

@@ -80,6 +80,49 @@ class EntityMatcherTest {
   }
 
   @Test
+  void polishCasesMatchLikeTheNominative() {
+    assertEquals(Set.of("AT", "NL"), countries("Kanclerz Austrii rozmawiał z premierem Holandii.", "pl"),
+        "Austrii, Holandii (genitive)");
+    assertEquals(Set.of("RU", "UA"), countries("Rosja prowadzi wojnę przeciwko Ukrainie.", "pl"),
+        "Ukrainie (dative)");
+    assertEquals(Set.of("KP", "RU"), countries("Żołnierze z Korei Północnej walczą po stronie Rosji.", "pl"),
+        "Korei Północnej, Rosji (genitive)");
+    assertTrue(ids("Delegacja przyleciała do Moskwy, a potem do Warszawy.", "pl")
+        .containsAll(Set.of("city:RU:moscow", "city:PL:warsaw")), "Moskwy, Warszawy (genitive)");
+    assertTrue(ids("Rozmowa z Putinem trwała godzinę.", "pl").contains("person:vladimir-putin"), "Putinem");
+  }
+
+  @Test
+  void polishStemsAreForPolishTextOnly() {
+    // "Chin" is the Polish stem of Chiny (China); in English it is a word or a Burmese state.
+    assertFalse(countries("Chin leaders met in Hakha.", "en").contains("CN"), "English Chin is not China");
+    assertTrue(countries("Delegacja Chin przyjechała do Paryża.", "pl").contains("CN"), "Chin is China in Polish");
+    // Proper names that look inflected keep their own identity: Austria is not Australia.
+    assertEquals(Set.of("AU"), countries("Premier Australii odwiedził Sydney.", "pl"), "Australii");
+    // Place names of no language are matched as written: "Domu" (of Biały Dom) is not Dome, Ghana.
+    assertFalse(countries("Rzecznik Białego Domu zapowiedział rozmowy.", "pl").contains("GH"), "Białego Domu");
+  }
+
+  @Test
+  void scandinavianGenitiveSMatchesTheName() {
+    assertEquals(Set.of("LT", "SE"), countries("Litauens president besökte Sveriges statsminister i går.", "sv"),
+        "Litauens, Sveriges");
+    assertEquals(Set.of("DK"), countries("Danmarks regering meddelade beslutet.", "da"), "Danmarks");
+    assertFalse(countries("Litauens president besökte Stockholm.", "en").contains("LT"),
+        "only in Scandinavian text");
+  }
+
+  @Test
+  void germanNounsBeforeACountryAreNotFirstNames() {
+    assertEquals(Set.of("PL"), countries("Die Delegation reiste weiter ins Nachbarland Polen.", "de"),
+        "Nachbarland Polen");
+    assertTrue(countries("Die Gespräche mit der Volksrepublik China wurden fortgesetzt.", "de").contains("CN"),
+        "Volksrepublik China");
+    assertFalse(ids("The coach said Michael Jordan was the best player ever.", "en").contains("country:JO"),
+        "still a surname in English");
+  }
+
+  @Test
   void elidedArticlesAreSplitOff() {
     assertEquals(Set.of("UA", "IT"), countries("Il sostegno dell'Italia all'Ucraina continua.", "it"));
     assertEquals(Set.of("UA"), countries("Gli aiuti per l'Ucraina sono arrivati.", "it"));
@@ -147,6 +190,25 @@ class EntityMatcherTest {
     assertEquals("US", first.country(), "Houston rolls up to the United States");
     List<Mention> kcna = extract("Pyongyang, December 24 (KCNA) -- A meeting was held.", "en");
     assertEquals("city:KP:pyongyang", kcna.get(0).entityId(), "KCNA dateline");
+  }
+
+  @Test
+  void datelineWithAStateQualifierPicksThePlaceOfThatState() {
+    List<Mention> sanJose = extract("SAN JOSE, Calif., Feb 26 - Apple Computer Inc said it would cut prices.", "en");
+    assertEquals("city:US:san-jose", sanJose.get(0).entityId(), "San Jose, California, not San José, Costa Rica: "
+        + sanJose);
+    assertEquals("dateline", sanJose.get(0).method(), "the place is the dateline: " + sanJose);
+    assertTrue(sanJose.stream().anyMatch(m -> m.entityId().equals("region:US:california")
+        && m.method().equals("dateline")), "Calif. is part of the dateline: " + sanJose);
+    assertEquals(List.of("US"), EntityLinker.focusCountries(sanJose), "the story is from the United States");
+    // A place of the same name abroad, none in the state's country in the gazetteer: the state speaks.
+    List<Mention> greenwich = extract("GREENWICH, Conn., March 2 - The company said it sold its unit.", "en");
+    assertEquals(List.of("US"), EntityLinker.focusCountries(greenwich), "Greenwich, Connecticut: " + greenwich);
+    assertFalse(greenwich.stream().anyMatch(m -> "GB".equals(m.country())), "not Greenwich, London: " + greenwich);
+    List<Mention> albany = extract("ALBANY, N.Y., March 3 - The state said revenues rose.", "en");
+    assertTrue(albany.stream().anyMatch(m -> m.entityId().equals("region:US:new-york")
+        && m.method().equals("dateline")), "N.Y. in the dateline: " + albany);
+    assertEquals(List.of("US"), EntityLinker.focusCountries(albany), "Albany, New York: " + albany);
   }
 
   @Test

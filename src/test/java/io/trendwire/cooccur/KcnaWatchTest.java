@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trendwire.SparkTestSession;
-import io.trendwire.TrendWireJob;
-import io.trendwire.config.ConfigLoader;
-import io.trendwire.config.TrendWireConfig;
+import io.trendwire.ReportRuns;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +15,6 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real signal: on the KCNA archive by month, the default Russia–North Korea watch shows the
@@ -27,17 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  * more articles a month from July 2024.
  */
 class KcnaWatchTest {
-  @TempDir
-  Path tmp;
-
   @Test
   void russiaNorthKoreaTreatyMonthStandsOut() {
     SparkTestSession.corpora();
-    TrendWireConfig config = ConfigLoader.load(Paths.get("conf", "kcna.json"));
-    config = config.withOutput(config.output().withPath(tmp.resolve("kcna").toString()));
+    Path report = ReportRuns.get("kcna").folder();
     SparkSession spark = SparkTestSession.get();
-    TrendWireJob.run(spark, config);
-    List<Row> rows = spark.read().parquet(tmp.resolve("kcna").resolve("watch").toString())
+    List<Row> rows = spark.read().parquet(report.resolve("watch").toString())
         .filter(col(WATCH_ID).equalTo("russia-north-korea")).orderBy(PERIOD).collectAsList();
     Map<String, Row> byMonth = new HashMap<>();
     StringBuilder table = new StringBuilder();

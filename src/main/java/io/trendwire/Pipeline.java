@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 
 import io.trendwire.config.ConfigLoader;
+import io.trendwire.config.TopicsConfig;
 import io.trendwire.config.TrendWireConfig;
 import io.trendwire.dedupe.DuplicateMarker;
 import io.trendwire.entities.EntityLinker;
@@ -19,6 +20,10 @@ import io.trendwire.ingest.IngestIO;
 import io.trendwire.language.LanguageIdentifier;
 import io.trendwire.report.ReportFolder;
 import io.trendwire.report.RunManifest;
+import io.trendwire.topics.TopicIO;
+import io.trendwire.topics.TopicModel;
+import io.trendwire.topics.TopicModeler;
+import io.trendwire.topics.TopicReports;
 import io.trendwire.trends.Periods;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,10 +100,19 @@ final class Pipeline {
         manifest.timing("gazetteer", System.nanoTime() - g);
         LOG.info("Gazetteer: {} entities, {} aliases", matcher.entityCount(), matcher.aliasCount());
         Broadcast<EntityMatcher> broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(matcher);
-        // The text is not needed after this stage (articles/ does not carry it): not kept in memory.
-        articles = stage("entities", "find entity mentions", () ->
-            new EntityLinker(config.entities(), broadcast).link(periodised).drop(TEXT));
+        // The text is not needed after this stage (articles/ does not carry it) unless topics
+        // analyse it next: not kept in memory otherwise.
+        boolean keepText = config.topics().enabled();
+        articles = stage("entities", "find entity mentions", () -> {
+          Dataset<Row> linked = new EntityLinker(config.entities(), broadcast).link(periodised);
+          return keepText ? linked : linked.drop(TEXT);
+        });
         identified.unpersist();
+      }
+      if (config.topics().enabled()) {
+        Dataset<Row> withText = articles;
+        articles = runTopics(withText, out);
+        withText.unpersist();
       }
 
       describe("write", "write articles/ and rejects/");
@@ -106,6 +120,9 @@ final class Pipeline {
       List<String> articleColumns = new ArrayList<>(ARTICLE_COLUMNS);
       if (matcher != null) {
         articleColumns.addAll(articleColumns.indexOf(DUPLICATE_OF), List.of(ENTITY_IDS, COUNTRIES, FOCUS_COUNTRIES));
+      }
+      if (config.topics().enabled()) {
+        articleColumns.addAll(articleColumns.indexOf(DUPLICATE_OF), List.of(TOPIC_ID, TOPIC_WEIGHTS));
       }
       write(articles.select(articleColumns.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new)),
           out.stagedPath("articles"));
@@ -174,6 +191,35 @@ final class Pipeline {
     Dataset<Row> entities = spark.read().parquet(out.stagedPath("entities"));
     write(EntityReports.trends(countedMentions, counted.select(ARTICLE_ID, PERIOD), entities, config.period(),
         config.entities().trendMinArticles()), out.stagedPath("entity_trends"));
+  }
+
+  /**
+   * Topics: fits and applies the models (stage "topics"), saves the fitted pipelines under
+   * topics_model/, writes topics/ and topic_trends/ (counted articles only) and records the model
+   * metrics. Returns the articles with topic_id and topic_weights, persisted, without the text.
+   */
+  private Dataset<Row> runTopics(Dataset<Row> articles, ReportFolder out) {
+    TopicsConfig tc = config.topics();
+    TopicModeler.Result[] result = new TopicModeler.Result[1];
+    Dataset<Row> modelled = stage("topics", "analyse terms, fit and apply topic models", () -> {
+      result[0] = new TopicModeler(tc).model(articles);
+      return result[0].articles();
+    });
+    describe("topics-report", "write topics/, topic_trends/ and the fitted models");
+    long t = System.nanoTime();
+    for (TopicModel m : result[0].models()) {
+      TopicIO.save(m, out.stagedPath("topics_model"));
+    }
+    Dataset<Row> counted = config.dedupe().countCopies() ? modelled : modelled.filter(col(DUPLICATE_OF).isNull());
+    Dataset<Row> surfaces = TopicReports.surfaces(counted).persist(StorageLevel.MEMORY_AND_DISK());
+    TopicReports.Topics topics = TopicReports.topics(counted, result[0].models(), surfaces, tc.termsPerTopic());
+    write(topics.topics(), out.stagedPath("topics"));
+    write(TopicReports.trends(counted, result[0].models(), surfaces, config.period(), tc.termsPerTopic()),
+        out.stagedPath("topic_trends"));
+    surfaces.unpersist();
+    manifest.model("topics", topics.metrics());
+    manifest.timing("topics-report", System.nanoTime() - t);
+    return modelled.drop(TEXT, TOPIC_TERMS_COLUMN, TOPIC_SURFACES_COLUMN, TOPIC_COUNTS_COLUMN, TOPIC_MODEL_COLUMN);
   }
 
   /**

@@ -23,6 +23,7 @@ public record TrendWireConfig(
     DedupeConfig dedupe,
     LanguageConfig language,
     EntitiesConfig entities,
+    TopicsConfig topics,
     SparkConfig spark) implements Serializable {
 
   public TrendWireConfig {
@@ -33,18 +34,19 @@ public record TrendWireConfig(
     dedupe = dedupe == null ? DedupeConfig.DEFAULT : dedupe;
     language = language == null ? LanguageConfig.DEFAULT : language;
     entities = entities == null ? EntitiesConfig.DEFAULT : entities;
+    topics = topics == null ? TopicsConfig.DEFAULT : topics;
     spark = spark == null ? SparkConfig.DEFAULT : spark;
   }
 
   public TrendWireConfig withInputPaths(List<String> paths) {
-    return new TrendWireConfig(input.withPaths(paths), output, period, timeZone, dedupe, language, entities, spark);
+    return new TrendWireConfig(input.withPaths(paths), output, period, timeZone, dedupe, language, entities, topics, spark);
   }
 
   public TrendWireConfig withOutput(OutputConfig newOutput) {
-    return new TrendWireConfig(input, newOutput, period, timeZone, dedupe, language, entities, spark);
+    return new TrendWireConfig(input, newOutput, period, timeZone, dedupe, language, entities, topics, spark);
   }
 
   public TrendWireConfig withPeriod(Period newPeriod) {
-    return new TrendWireConfig(input, output, newPeriod, timeZone, dedupe, language, entities, spark);
+    return new TrendWireConfig(input, output, newPeriod, timeZone, dedupe, language, entities, topics, spark);
   }
 }

@@ -54,4 +54,22 @@ public final class Columns {
   public static final String ARTICLES = "articles";
   public static final String MENTIONS = "mentions";
   public static final String SHARE = "share";
+
+  // Topics (io.trendwire.topics): articles' topic columns, topics/ and topic_trends/.
+  public static final String TOPIC_ID = "topic_id";
+  public static final String TOPIC_WEIGHTS = "topic_weights";
+  public static final String TOPIC_TERMS_COLUMN = "_terms";
+  public static final String TOPIC_SURFACES_COLUMN = "_surfaces";
+  public static final String TOPIC_COUNTS_COLUMN = "_term_counts";
+  public static final String TOPIC_DISTRIBUTION_COLUMN = "_topic_distribution";
+  public static final String TOPIC_MODEL_COLUMN = "_topic_model";
+  public static final String LABEL = "label";
+  public static final String TERMS = "terms";
+  public static final String TERM = "term";
+  public static final String STEM = "stem";
+  public static final String WEIGHT = "weight";
+  public static final String COHERENCE = "coherence";
+  public static final String PREVALENCE = "prevalence";
+  public static final String SPLIT = "split";
+  public static final String SPLIT_VALUE = "split_value";
 }

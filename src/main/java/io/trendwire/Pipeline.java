@@ -112,7 +112,7 @@ final class Pipeline {
       if (config.topics().enabled()) {
         Dataset<Row> withText = articles;
         articles = runTopics(withText, out);
-        withText.unpersist();
+        withText.unpersist();  // the topics result is checkpointed: the text is no longer needed
       }
 
       describe("write", "write articles/ and rejects/");
@@ -200,21 +200,22 @@ final class Pipeline {
    */
   private Dataset<Row> runTopics(Dataset<Row> articles, ReportFolder out) {
     TopicsConfig tc = config.topics();
-    TopicModeler.Result[] result = new TopicModeler.Result[1];
-    Dataset<Row> modelled = stage("topics", "analyse terms, fit and apply topic models", () -> {
-      result[0] = new TopicModeler(tc).model(articles);
-      return result[0].articles();
-    });
+    describe("topics", "analyse terms, fit and apply topic models");
+    long fit = System.nanoTime();
+    TopicModeler.Result fitted = new TopicModeler(tc).model(articles);
+    Dataset<Row> modelled = fitted.articles();
+    manifest.stage("topics", modelled.count(), System.nanoTime() - fit);
+    LOG.info("Stage topics: {} models in {} ms", fitted.models().size(), (System.nanoTime() - fit) / 1_000_000);
     describe("topics-report", "write topics/, topic_trends/ and the fitted models");
     long t = System.nanoTime();
-    for (TopicModel m : result[0].models()) {
+    for (TopicModel m : fitted.models()) {
       TopicIO.save(m, out.stagedPath("topics_model"));
     }
     Dataset<Row> counted = config.dedupe().countCopies() ? modelled : modelled.filter(col(DUPLICATE_OF).isNull());
     Dataset<Row> surfaces = TopicReports.surfaces(counted).persist(StorageLevel.MEMORY_AND_DISK());
-    TopicReports.Topics topics = TopicReports.topics(counted, result[0].models(), surfaces, tc.termsPerTopic());
+    TopicReports.Topics topics = TopicReports.topics(counted, fitted.models(), surfaces, tc.termsPerTopic());
     write(topics.topics(), out.stagedPath("topics"));
-    write(TopicReports.trends(counted, result[0].models(), surfaces, config.period(), tc.termsPerTopic()),
+    write(TopicReports.trends(counted, fitted.models(), surfaces, config.period(), tc.termsPerTopic()),
         out.stagedPath("topic_trends"));
     surfaces.unpersist();
     manifest.model("topics", topics.metrics());

@@ -32,7 +32,7 @@ import org.apache.lucene.analysis.el.GreekAnalyzer;
 import org.apache.lucene.analysis.el.GreekLowerCaseFilter;
 import org.apache.lucene.analysis.el.GreekStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.KStemFilter;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
 import org.apache.lucene.analysis.es.SpanishLightStemFilter;
 import org.apache.lucene.analysis.fi.FinnishAnalyzer;
@@ -64,8 +64,8 @@ import org.apache.lucene.util.IOUtils;
 /**
  * The Lucene analysis chain of each language for topic terms: UAX#29 word tokens, lower case,
  * the language's stop words (Lucene's lists), then a light stemmer (inflection only: Lucene's
- * "light" stemmers, Krovetz for English, Stempel for Polish, the entity stage's Cyrillic case
- * endings for Ukrainian, which Lucene 9 does not cover without a morphology dictionary).
+ * "light" stemmers, plural-only for English, Stempel for Polish, the entity stage's Cyrillic case
+ * endings for Ukrainian, which Lucene 9 does not stem without a morphology dictionary).
  * Light rather than Snowball stemming because the terms are shown to people and Snowball
  * over-stems ("Federation" to "feder"); the display form is the most frequent surface anyway.
  * Languages not listed get tokens and lower case only; their frequent words are bounded by the
@@ -85,12 +85,14 @@ public final class LanguageAnalyzers {
       "d", "quell", "quest", "nessun", "po"), true);
 
   private static final CharArraySet ENGLISH_STOP = snowballStopSet("english_stop.txt");
+  /** Lucene's Ukrainian list, from lucene-analysis-morfologik (read as a resource: its analyzer needs dictionaries). */
+  private static final CharArraySet UKRAINIAN_STOP = resourceStopSet("org/apache/lucene/analysis/uk/stopwords.txt");
 
   /** A new analyzer for {@code language} (not thread-safe to share across threads' streams, cheap). */
   public static Analyzer forLanguage(String language) {
     String lang = language == null ? "" : language;
     return switch (lang) {
-      case "en" -> chain(ENGLISH_STOP, ts -> new KStemFilter(new EnglishPossessiveFilter(ts)));
+      case "en" -> chain(ENGLISH_STOP, ts -> new EnglishMinimalStemFilter(new EnglishPossessiveFilter(ts)));
       case "de" -> chain(GermanAnalyzer.getDefaultStopSet(), ts -> new GermanLightStemFilter(new GermanNormalizationFilter(ts)));
       case "fr" -> chain(FrenchAnalyzer.getDefaultStopSet(),
           ts -> new FrenchLightStemFilter(ts), ts -> new ElisionFilter(ts, FrenchAnalyzer.DEFAULT_ARTICLES));
@@ -104,7 +106,7 @@ public final class LanguageAnalyzers {
       case "da" -> chain(DanishAnalyzer.getDefaultStopSet(), ts -> new SnowballFilter(ts, "Danish"));
       case "fi" -> chain(FinnishAnalyzer.getDefaultStopSet(), ts -> new FinnishLightStemFilter(ts));
       case "ru" -> chain(RussianAnalyzer.getDefaultStopSet(), ts -> new RussianLightStemFilter(ts));
-      case "uk" -> chain(CharArraySet.EMPTY_SET, ts -> new MappingFilter(ts, MatchForms::of));
+      case "uk" -> chain(UKRAINIAN_STOP, ts -> new MappingFilter(ts, MatchForms::of));
       case "pl" -> chain(PolishAnalyzer.getDefaultStopSet(),
           ts -> new StempelFilter(ts, new StempelStemmer(PolishAnalyzer.getDefaultTable())));
       case "cs" -> chain(CzechAnalyzer.getDefaultStopSet(), ts -> new CzechStemFilter(ts));
@@ -142,6 +144,18 @@ public final class LanguageAnalyzers {
       return WordlistLoader.getSnowballWordSet(IOUtils.getDecodingReader(SnowballFilter.class, file, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("Lucene stop word list " + file + " missing from the classpath", e);
+    }
+  }
+
+  private static CharArraySet resourceStopSet(String resource) {
+    java.io.InputStream in = LanguageAnalyzers.class.getClassLoader().getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException("stop word list " + resource + " missing from the classpath");
+    }
+    try (java.io.Reader r = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+      return WordlistLoader.getWordSet(r);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read stop word list " + resource, e);
     }
   }
 

@@ -28,7 +28,6 @@ import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Fits MLlib LDA over analysed terms and gives every article its topic weights.
@@ -39,7 +38,7 @@ import org.apache.spark.storage.StorageLevel;
  * with no vocabulary term), topic_weights (array of double summing to 1 over the topics of the
  * article's model; null where topic_id is null) and the internal columns _terms, _surfaces,
  * _term_counts (term count vector over the model's vocabulary), _topic_model (the model's
- * index). The result is persisted: it is read by several report jobs.
+ * index). The result is materialised (local checkpoint): it is read by several report jobs.
  *
  * <p>Models are fitted on originals only (duplicate_of null), so a story syndicated a hundred
  * times does not become a topic of its own, then applied to every article. In per_language mode,
@@ -61,7 +60,10 @@ public final class TopicModeler {
     TermAnalyzer analyzer = new TermAnalyzer().setTextCols(TITLE, TEXT).setLanguageCol(LANGUAGE)
         .setMentionsCol(entities ? MENTIONS_STRUCTS : "").setOutputCol(TOPIC_TERMS_COLUMN)
         .setSurfaceCol(TOPIC_SURFACES_COLUMN);
-    Dataset<Row> terms = analyzer.transform(articles).persist(StorageLevel.MEMORY_AND_DISK());
+    // Checkpointed, not only persisted: the fit reads the terms many times, and the report
+    // queries built on top would otherwise carry (and AQE re-print) the whole upstream plan.
+    articles.sparkSession().sparkContext().setJobDescription("topics: analyse terms");
+    Dataset<Row> terms = analyzer.transform(articles).localCheckpoint(true);
 
     List<String> groups = new ArrayList<>();
     if (config.mode() == TopicsMode.GLOBAL) {
@@ -93,8 +95,8 @@ public final class TopicModeler {
           .withColumn(TOPIC_ID, lit(null).cast(DataTypes.IntegerType));
       applied = applied == null ? uncovered : applied.unionByName(uncovered);
     }
-    Dataset<Row> result = applied.persist(StorageLevel.MEMORY_AND_DISK());
-    result.count();
+    articles.sparkSession().sparkContext().setJobDescription("topics: apply topic models");
+    Dataset<Row> result = applied.localCheckpoint(true);
     terms.unpersist();
     return new Result(result, models);
   }

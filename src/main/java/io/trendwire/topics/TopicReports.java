@@ -109,7 +109,7 @@ public final class TopicReports {
     Set<String> stems = new LinkedHashSet<>();
     for (TopicModel m : models) {
       for (int t = 0; t < m.k(); t++) {
-        for (int w : m.topTerms(t, termsPerTopic)) {
+        for (int w : m.topTerms(t, CANDIDATES * termsPerTopic)) {
           stems.add(m.vocabulary()[w]);
         }
       }
@@ -128,7 +128,7 @@ public final class TopicReports {
       int[][] top = new int[m.k()][];
       Map<Integer, Integer> slotOf = new LinkedHashMap<>();
       for (int t = 0; t < m.k(); t++) {
-        top[t] = m.topTerms(t, termsPerTopic);
+        top[t] = distinctlyShown(m, t, termsPerTopic, display);
         for (int w : top[t]) {
           slotOf.putIfAbsent(w, slotOf.size());
         }
@@ -180,6 +180,26 @@ public final class TopicReports {
     metrics.put("terms_per_topic", termsPerTopic);
     metrics.put("models", perModel);
     return new Topics(spark.createDataFrame(rows, TOPICS), metrics);
+  }
+
+  /** Candidates looked at per listed term, to skip terms shown like one already listed. */
+  private static final int CANDIDATES = 3;
+
+  /**
+   * The topic's most probable terms, skipping a term displayed like one before it (the entity
+   * term "#kp" and the word "korea" may both show as "North Korea"; "Pyongyang" the entity and
+   * the word): listing both would waste a place and inflate the coherence.
+   */
+  static int[] distinctlyShown(TopicModel m, int t, int n, Map<String, String> display) {
+    Set<String> shown = new java.util.HashSet<>();
+    List<Integer> out = new ArrayList<>();
+    for (int w : m.topTerms(t, CANDIDATES * n)) {
+      String stem = m.vocabulary()[w];
+      if (shown.add(display.getOrDefault(stem, stem).toLowerCase(java.util.Locale.ROOT)) && out.size() < n) {
+        out.add(w);
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /**

@@ -12,9 +12,7 @@ import io.trendwire.config.TopicsMode;
 import io.trendwire.text.TermAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.clustering.DistributedLDAModel;
 import org.apache.spark.ml.clustering.LDA;
@@ -46,6 +44,7 @@ import org.apache.spark.sql.types.DataTypes;
  * numbered on from one model to the next, so they are unique in the run.
  */
 public final class TopicModeler {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TopicModeler.class);
   private final TopicsConfig config;
 
   public TopicModeler(TopicsConfig config) {
@@ -79,16 +78,22 @@ public final class TopicModeler {
     List<TopicModel> models = new ArrayList<>();
     Dataset<Row> applied = null;
     int offset = 0;
+    List<String> covered = new ArrayList<>();
     for (String language : groups) {
       Dataset<Row> rows = language == null ? terms : terms.filter(col(LANGUAGE).equalTo(language));
       TopicModel model = fit(rows, analyzer, models.size(), language, offset);
+      if (model == null) {
+        continue;
+      }
       models.add(model);
+      covered.add(language);
       Dataset<Row> withTopics = apply(model, rows);
       applied = applied == null ? withTopics : applied.unionByName(withTopics);
       offset += model.k();
     }
-    if (config.mode() == TopicsMode.PER_LANGUAGE) {
-      Dataset<Row> uncovered = terms.filter(col(LANGUAGE).isNull().or(col(LANGUAGE).isin(groups.toArray()).unary_$bang()))
+    if (applied == null || config.mode() == TopicsMode.PER_LANGUAGE) {
+      Dataset<Row> uncovered = (applied == null ? terms
+          : terms.filter(col(LANGUAGE).isNull().or(col(LANGUAGE).isin(covered.toArray()).unary_$bang())))
           .withColumn(TOPIC_COUNTS_COLUMN, lit(null).cast(SQLDataTypes.VectorType()))
           .withColumn(TOPIC_MODEL_COLUMN, lit(null).cast(DataTypes.IntegerType))
           .withColumn(TOPIC_WEIGHTS, lit(null).cast(DataTypes.createArrayType(DataTypes.DoubleType)))
@@ -119,9 +124,13 @@ public final class TopicModeler {
       lda.setTopicConcentration(config.topicConcentration());
     }
     fitRows.sparkSession().sparkContext().setJobDescription("topics: fit LDA" + (language == null ? "" : " (" + language + ")"));
-    PipelineModel fitted = new Pipeline().setStages(new PipelineStage[] {cv, lda}).fit(fitRows);
-    CountVectorizerModel vectorizer = (CountVectorizerModel) fitted.stages()[0];
-    LDAModel ldaModel = (LDAModel) fitted.stages()[1];
+    CountVectorizerModel vectorizer = cv.fit(fitRows);
+    if (vectorizer.vocabulary().length == 0) {
+      LOG.warn("Topics{}: no term is within the vocabulary bounds (minDocFreq {}, maxDocFreq {}); no model",
+          language == null ? "" : " (" + language + ")", config.minDocFreq(), config.maxDocFreq());
+      return null;
+    }
+    LDAModel ldaModel = lda.fit(vectorizer.transform(fitRows));
     // The EM model keeps the training graph; its local form is what applies to new articles.
     LDAModel local = ldaModel instanceof DistributedLDAModel d ? d.toLocal() : ldaModel;
     PipelineModel pipeline = new PipelineModel(Identifiable$.MODULE$.randomUID("topics"),

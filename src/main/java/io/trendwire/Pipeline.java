@@ -25,6 +25,8 @@ import io.trendwire.topics.TopicModel;
 import io.trendwire.topics.TopicModeler;
 import io.trendwire.topics.TopicReports;
 import io.trendwire.trends.Periods;
+import io.trendwire.trends.Series;
+import io.trendwire.trends.TrendReports;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -189,8 +191,22 @@ final class Pipeline {
     write(EntityReports.entities(countedMentions, EntityReports.gazetteerTable(spark, matcher),
         config.entities().minCandidateArticles()), out.stagedPath("entities"));
     Dataset<Row> entities = spark.read().parquet(out.stagedPath("entities"));
-    write(EntityReports.trends(countedMentions, counted.select(ARTICLE_ID, PERIOD), entities, config.period(),
-        config.entities().trendMinArticles()), out.stagedPath("entity_trends"));
+    write(TrendReports.entityTrends(EntityReports.trends(countedMentions, counted.select(ARTICLE_ID, PERIOD), entities,
+        config.period(), config.entities().trendMinArticles()), counted.select(ARTICLE_ID, PERIOD), config.trends()),
+        out.stagedPath("entity_trends"));
+    writeTrendSplits(countedMentions, counted, entities, out);
+  }
+
+  /** entity_trends_split/: entity series by language and by source (trends.splits). */
+  private void writeTrendSplits(Dataset<Row> countedMentions, Dataset<Row> counted, Dataset<Row> entities,
+      ReportFolder out) {
+    if (!config.trends().splits()) {
+      return;
+    }
+    describe("trends-split", "write entity_trends_split/");
+    Dataset<Row> articles = counted.select(ARTICLE_ID, PERIOD, LANGUAGE, SOURCE);
+    write(TrendReports.entityTrendsSplit(countedMentions, articles, entities, Series.allPeriods(articles, config.period()),
+        config.entities().trendMinArticles(), config.trends()), out.stagedPath("entity_trends_split"));
   }
 
   /**

@@ -151,6 +151,7 @@ public final class ConfigLoader {
       errors.add("entities.trendMinArticles: must be at least 1, got " + en.trendMinArticles());
     }
     validateTopics(errors, config.topics());
+    validateTrends(config, errors);
     if (!errors.isEmpty()) {
       throw new ConfigException(origin + ": " + String.join("; ", errors));
     }
@@ -196,6 +197,69 @@ public final class ConfigLoader {
     }
     if (t.minLanguageArticles() < 1) {
       errors.add("topics.minLanguageArticles: must be at least 1, got " + t.minLanguageArticles());
+    }
+  }
+
+  /** cooccur, trends and watch. */
+  private static void validateTrends(TrendWireConfig config, List<String> errors) {
+    CooccurConfig co = config.cooccur();
+    if (co.topK() < 2 || co.topK() > 200) {
+      errors.add("cooccur.topK: must be between 2 and 200, got " + co.topK());
+    }
+    if (co.minSupport() < 1) {
+      errors.add("cooccur.minSupport: must be at least 1, got " + co.minSupport());
+    }
+    if (co.trendMinSupport() < 1) {
+      errors.add("cooccur.trendMinSupport: must be at least 1, got " + co.trendMinSupport());
+    }
+    TrendsConfig tr = config.trends();
+    if (tr.baselinePeriods() < 2) {
+      errors.add("trends.baselinePeriods: must be at least 2, got " + tr.baselinePeriods());
+    }
+    if (tr.minHistory() < 2 || tr.minHistory() > tr.baselinePeriods()) {
+      errors.add("trends.minHistory: must be between 2 and trends.baselinePeriods (" + tr.baselinePeriods()
+          + "), got " + tr.minHistory());
+    }
+    if (tr.slopePeriods() < 2) {
+      errors.add("trends.slopePeriods: must be at least 2, got " + tr.slopePeriods());
+    }
+    if (!(tr.burstScale() > 1)) {
+      errors.add("trends.burstScale: must be greater than 1, got " + tr.burstScale());
+    }
+    if (!(tr.burstGamma() > 0)) {
+      errors.add("trends.burstGamma: must be positive, got " + tr.burstGamma());
+    }
+    if (tr.splitMinArticles() < 1) {
+      errors.add("trends.splitMinArticles: must be at least 1, got " + tr.splitMinArticles());
+    }
+    WatchConfig w = config.watch();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (int i = 0; i < w.items().size(); i++) {
+      WatchItem item = w.items().get(i);
+      String at = "watch.items[" + i + "]";
+      if (item == null) {
+        errors.add(at + ": must not be null");
+        continue;
+      }
+      if (item.id() == null || item.id().isBlank()) {
+        errors.add(at + ".id: required");
+      } else if (!ids.add(item.id())) {
+        errors.add(at + ".id: duplicate watch id '" + item.id() + "'");
+      }
+      if (item.entities().isEmpty()) {
+        errors.add(at + ".entities: at least one entity id is required");
+      }
+      for (String e : item.entities()) {
+        if (e == null || e.isBlank()) {
+          errors.add(at + ".entities: contains an empty entity id");
+        }
+      }
+      if (item.entities().stream().distinct().count() != item.entities().size()) {
+        errors.add(at + ".entities: an entity is listed twice");
+      }
+    }
+    if (w.topEntities() < 0 || w.topTopics() < 0 || w.sampleTitles() < 0) {
+      errors.add("watch.topEntities, watch.topTopics, watch.sampleTitles: must be zero or positive");
     }
   }
 

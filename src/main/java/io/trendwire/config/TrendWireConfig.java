@@ -24,7 +24,13 @@ public record TrendWireConfig(
     LanguageConfig language,
     EntitiesConfig entities,
     TopicsConfig topics,
-    SparkConfig spark) implements Serializable {
+    SparkConfig spark,
+    @JsonPropertyDescription("Entity co-occurrence: pairs/ and pair_trends/.")
+    CooccurConfig cooccur,
+    @JsonPropertyDescription("Baseline, z, bursts and slope of every trend series.")
+    TrendsConfig trends,
+    @JsonPropertyDescription("Watched entities and pairs: watch/.")
+    WatchConfig watch) implements Serializable {
 
   public TrendWireConfig {
     input = input == null ? InputConfig.DEFAULT : input;
@@ -36,17 +42,20 @@ public record TrendWireConfig(
     entities = entities == null ? EntitiesConfig.DEFAULT : entities;
     topics = topics == null ? TopicsConfig.DEFAULT : topics;
     spark = spark == null ? SparkConfig.DEFAULT : spark;
+    cooccur = cooccur == null ? CooccurConfig.DEFAULT : cooccur;
+    trends = trends == null ? TrendsConfig.DEFAULT : trends;
+    watch = watch == null ? WatchConfig.DEFAULT : watch;
   }
 
   public TrendWireConfig withInputPaths(List<String> paths) {
-    return new TrendWireConfig(input.withPaths(paths), output, period, timeZone, dedupe, language, entities, topics, spark);
+    return new TrendWireConfig(input.withPaths(paths), output, period, timeZone, dedupe, language, entities, topics, spark, cooccur, trends, watch);
   }
 
   public TrendWireConfig withOutput(OutputConfig newOutput) {
-    return new TrendWireConfig(input, newOutput, period, timeZone, dedupe, language, entities, topics, spark);
+    return new TrendWireConfig(input, newOutput, period, timeZone, dedupe, language, entities, topics, spark, cooccur, trends, watch);
   }
 
   public TrendWireConfig withPeriod(Period newPeriod) {
-    return new TrendWireConfig(input, output, newPeriod, timeZone, dedupe, language, entities, topics, spark);
+    return new TrendWireConfig(input, output, newPeriod, timeZone, dedupe, language, entities, topics, spark, cooccur, trends, watch);
   }
 }

@@ -231,7 +231,8 @@ final class Pipeline {
     Dataset<Row> surfaces = TopicReports.surfaces(counted).persist(StorageLevel.MEMORY_AND_DISK());
     TopicReports.Topics topics = TopicReports.topics(counted, fitted.models(), surfaces, tc.termsPerTopic());
     write(topics.topics(), out.stagedPath("topics"));
-    write(TopicReports.trends(counted, fitted.models(), surfaces, config.period(), tc.termsPerTopic()),
+    write(TopicReports.trends(counted, fitted.models(), surfaces, config.period(), tc.termsPerTopic(),
+        config.trends()),
         out.stagedPath("topic_trends"));
     surfaces.unpersist();
     manifest.model("topics", topics.metrics());

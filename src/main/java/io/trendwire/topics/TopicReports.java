@@ -21,9 +21,9 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.trendwire.config.Period;
-import java.sql.Date;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
+import io.trendwire.config.TrendsConfig;
+import io.trendwire.trends.Series;
+import io.trendwire.trends.TrendStats;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -218,7 +218,7 @@ public final class TopicReports {
    * are left out.
    */
   public static Dataset<Row> trends(Dataset<Row> counted, List<TopicModel> models, Dataset<Row> surfaces,
-      Period period, int termsPerTopic) {
+      Period period, int termsPerTopic, TrendsConfig trendsConfig) {
     SparkSession spark = counted.sparkSession();
     Column offset = element_at(array(models.stream().map(m -> lit(m.topicOffset())).toArray(Column[]::new)),
         col(TOPIC_MODEL_COLUMN).plus(1));
@@ -236,7 +236,7 @@ public final class TopicReports {
       }
     }
     Dataset<Row> topicIds = spark.createDataFrame(ids, new StructType().add(TOPIC_ID, DataTypes.IntegerType, false));
-    Dataset<Row> periods = allPeriods(spark, base, period);
+    Dataset<Row> periods = Series.allPeriods(base, period);
     Dataset<Row> all = null;
     for (String split : List.of("all", LANGUAGE, SOURCE)) {
       Column key = split.equals("all") ? lit(null).cast(DataTypes.StringType) : col(split);
@@ -254,16 +254,21 @@ public final class TopicReports {
               when(total.gt(0), coalesce(col("_weight"), lit(0.0)).divide(total)).otherwise(lit(0.0)).alias(PREVALENCE),
               articles.alias(ARTICLES),
               when(total.gt(0), articles.divide(total)).otherwise(lit(0.0)).alias(SHARE),
-              total.alias("period_articles"));
+              total.alias(PERIOD_ARTICLES));
       all = all == null ? series : all.unionByName(series);
     }
     Dataset<Row> terms = periodTerms(counted, models, surfaces, termsPerTopic);
-    return all.join(terms, all.col(TOPIC_ID).equalTo(terms.col("_pt_topic")).and(all.col(PERIOD).equalTo(terms.col("_pt_period")))
-            .and(all.col(SPLIT).equalTo(lit("all"))), "left")
-        .select(col(TOPIC_ID), col(SPLIT), col(SPLIT_VALUE), col(PERIOD), col(PREVALENCE), col(ARTICLES), col(SHARE),
-            col("period_articles"),
-            when(col(SPLIT).equalTo("all"), coalesce(col(TERMS), array().cast(DataTypes.createArrayType(DataTypes.StringType))))
-                .alias(TERMS));
+    Dataset<Row> annotated = TrendStats.annotate(all, List.of(TOPIC_ID, SPLIT, SPLIT_VALUE), ARTICLES, PERIOD_ARTICLES,
+        SHARE, trendsConfig);
+    List<Column> out = new ArrayList<>(List.of(col(TOPIC_ID), col(SPLIT), col(SPLIT_VALUE), col(PERIOD), col(PREVALENCE),
+        col(ARTICLES), col(SHARE), col(PERIOD_ARTICLES),
+        when(col(SPLIT).equalTo("all"), coalesce(col(TERMS), array().cast(DataTypes.createArrayType(DataTypes.StringType))))
+            .alias(TERMS)));
+    TrendStats.COLUMNS.forEach(c -> out.add(col(c)));
+    return annotated.join(terms, col(TOPIC_ID).equalTo(col("_pt_topic")).and(col(PERIOD).equalTo(col("_pt_period")))
+            .and(col(SPLIT).equalTo(lit("all"))), "left")
+        .select(out.toArray(Column[]::new))
+        .orderBy(col(TOPIC_ID), col(SPLIT), col(SPLIT_VALUE), col(PERIOD));
   }
 
   private static final StructType PERIOD_TERM = new StructType()
@@ -289,7 +294,7 @@ public final class TopicReports {
       Vector v = r.getAs(3);
       SparseVector s = v.toSparse();
       List<Row> out = new ArrayList<>();
-      Date date = r.getDate(0);
+      java.sql.Date date = r.getDate(0);
       for (int i = 0; i < s.indices().length; i++) {
         int w = s.indices()[i];
         double norm = 0;
@@ -325,22 +330,5 @@ public final class TopicReports {
         .groupBy(col("_topic").alias("_pt_topic"), col(PERIOD).alias("_pt_period"))
         .agg(sort_array(collect_list(struct(col("_rank"), coalesce(col(SURFACE), col(STEM)).alias(TERM)))).alias("_ranked"))
         .select(col("_pt_topic"), col("_pt_period"), col("_ranked." + TERM).alias(TERMS));
-  }
-
-  /** Every period start from the first to the last period of the articles (a small list). */
-  static Dataset<Row> allPeriods(SparkSession spark, Dataset<Row> articles, Period period) {
-    Row range = articles.agg(org.apache.spark.sql.functions.min(PERIOD), org.apache.spark.sql.functions.max(PERIOD)).first();
-    List<Row> rows = new ArrayList<>();
-    if (!range.isNullAt(0)) {
-      ChronoUnit unit = switch (period) {
-        case DAY -> ChronoUnit.DAYS;
-        case WEEK -> ChronoUnit.WEEKS;
-        case MONTH -> ChronoUnit.MONTHS;
-      };
-      for (LocalDate d = range.getDate(0).toLocalDate(); !d.isAfter(range.getDate(1).toLocalDate()); d = d.plus(1, unit)) {
-        rows.add(RowFactory.create(Date.valueOf(d)));
-      }
-    }
-    return spark.createDataFrame(rows, new StructType().add(PERIOD, DataTypes.DateType, false));
   }
 }

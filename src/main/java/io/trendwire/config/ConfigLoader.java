@@ -170,6 +170,12 @@ public final class ConfigLoader {
     if (!(t.batchFraction() > 0 && t.batchFraction() <= 1)) {
       errors.add("topics.batchFraction: must be in (0, 1], got " + t.batchFraction());
     }
+    if (!(t.learningOffset() > 0)) {
+      errors.add("topics.learningOffset: must be positive, got " + t.learningOffset());
+    }
+    if (!(t.learningDecay() > 0.5 && t.learningDecay() <= 1)) {
+      errors.add("topics.learningDecay: must be in (0.5, 1], got " + t.learningDecay());
+    }
     if (!(t.sampleFraction() > 0 && t.sampleFraction() <= 1)) {
       errors.add("topics.sampleFraction: must be in (0, 1], got " + t.sampleFraction());
     }

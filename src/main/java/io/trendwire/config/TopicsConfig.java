@@ -20,6 +20,10 @@ public record TopicsConfig(
     String optimizer,
     @JsonPropertyDescription("Online optimizer: fraction of the articles in each mini-batch.")
     Double batchFraction,
+    @JsonPropertyDescription("Online optimizer: learning offset tau0 (Spark's default 1024 makes early steps tiny, which few iterations never recover from).")
+    Double learningOffset,
+    @JsonPropertyDescription("Online optimizer: learning rate decay kappa, in (0.5, 1].")
+    Double learningDecay,
     @JsonPropertyDescription("Fraction of the articles the model is fitted on (1 = all); every article gets topic weights.")
     Double sampleFraction,
     @JsonPropertyDescription("A term joins the vocabulary if it is in at least this many articles (>= 1) or this fraction of them (< 1).")
@@ -42,7 +46,7 @@ public record TopicsConfig(
     Long seed) implements Serializable {
 
   public static final TopicsConfig DEFAULT = new TopicsConfig(null, null, null, null, null, null, null, null, null,
-      null, null, null, null, null, null, null);
+      null, null, null, null, null, null, null, null, null);
 
   public TopicsConfig {
     enabled = enabled == null || enabled;
@@ -51,6 +55,8 @@ public record TopicsConfig(
     maxIterations = maxIterations == null ? 50 : maxIterations;
     optimizer = optimizer == null ? "online" : optimizer.trim().toLowerCase(java.util.Locale.ROOT);
     batchFraction = batchFraction == null ? 0.2 : batchFraction;
+    learningOffset = learningOffset == null ? 1024.0 : learningOffset;
+    learningDecay = learningDecay == null ? 0.51 : learningDecay;
     sampleFraction = sampleFraction == null ? 1.0 : sampleFraction;
     minDocFreq = minDocFreq == null ? 3.0 : minDocFreq;
     maxDocFreq = maxDocFreq == null ? 0.4 : maxDocFreq;

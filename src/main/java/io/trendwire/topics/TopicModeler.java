@@ -115,7 +115,8 @@ public final class TopicModeler {
     LDA lda = new LDA().setK(config.k()).setMaxIter(config.maxIterations()).setOptimizer(config.optimizer())
         .setSeed(config.seed()).setFeaturesCol(TOPIC_COUNTS_COLUMN).setTopicDistributionCol(TOPIC_DISTRIBUTION_COLUMN);
     if ("online".equals(config.optimizer())) {
-      lda.setSubsamplingRate(config.batchFraction());
+      lda.setSubsamplingRate(config.batchFraction()).setLearningOffset(config.learningOffset())
+          .setLearningDecay(config.learningDecay());
     }
     if (config.docConcentration() != null) {
       lda.setDocConcentration(config.docConcentration());

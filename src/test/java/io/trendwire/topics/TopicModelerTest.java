@@ -68,7 +68,7 @@ class TopicModelerTest {
   }
 
   private static TopicsConfig config(TopicsMode mode) {
-    return new TopicsConfig(true, mode, 2, 30, "online", 0.5, 1.0, 2.0, 0.9, 1000, null, null, false, 6, 10, 7L);
+    return new TopicsConfig(true, mode, 2, 30, "online", 0.5, null, null, 1.0, 2.0, 0.9, 1000, null, null, false, 6, 10, 7L);
   }
 
   @Test

@@ -44,8 +44,9 @@ import org.apache.spark.sql.SparkSession;
  * vocabulary bounds (so the Python models get the same tokens), the display form of each term and
  * the raw text (for the shared reference tokenisation).
  *
- * <p>Args: conf file, output folder, and optionally a JSON object of topics settings that
- * override the conf's (e.g. {"k": 20}).
+ * <p>Args: conf file, output folder, optionally a JSON object of topics settings that override the
+ * conf's (e.g. {"k": 20}), and "trendwire-only" to print TrendWire's figures on one line and stop
+ * (bench/topics/sweep.sh).
  */
 public final class TopicsBenchMain {
   public static void main(String[] args) throws Exception {
@@ -104,6 +105,12 @@ public final class TopicsBenchMain {
       vocabDisplay.put(v, display.getOrDefault(v, v));
     }
 
+    if (args.length > 3 && args[3].equals("trendwire-only")) {
+      System.out.printf("%s\tNPMI %.4f\tlog-perplexity %.4f\t%.1f s\tvocabulary %d%n", args[2],
+          internalCoherence(result, model, twStems), model.logPerplexity(), twSeconds, model.vocabulary().length);
+      spark.stop();
+      return;
+    }
     long t1 = System.nanoTime();
     Dataset<Row> bare = articles.withColumn("_raw", concat_ws(" ", coalesce(col(TITLE), lit("")), coalesce(col(TEXT), lit(""))));
     PipelineModel mllib = new Pipeline().setStages(new PipelineStage[] {

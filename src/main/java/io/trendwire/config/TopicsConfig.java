@@ -52,14 +52,14 @@ public record TopicsConfig(
     enabled = enabled == null || enabled;
     mode = mode == null ? TopicsMode.GLOBAL : mode;
     k = k == null ? 20 : k;
-    maxIterations = maxIterations == null ? 50 : maxIterations;
+    maxIterations = maxIterations == null ? 20 : maxIterations;
     optimizer = optimizer == null ? "online" : optimizer.trim().toLowerCase(java.util.Locale.ROOT);
-    batchFraction = batchFraction == null ? 0.2 : batchFraction;
-    learningOffset = learningOffset == null ? 1024.0 : learningOffset;
+    batchFraction = batchFraction == null ? 1.0 : batchFraction;
+    learningOffset = learningOffset == null ? 1.0 : learningOffset;
     learningDecay = learningDecay == null ? 0.51 : learningDecay;
     sampleFraction = sampleFraction == null ? 1.0 : sampleFraction;
     minDocFreq = minDocFreq == null ? 3.0 : minDocFreq;
-    maxDocFreq = maxDocFreq == null ? 0.4 : maxDocFreq;
+    maxDocFreq = maxDocFreq == null ? 0.2 : maxDocFreq;
     vocabSize = vocabSize == null ? 20000 : vocabSize;
     entityTokens = entityTokens == null || entityTokens;
     termsPerTopic = termsPerTopic == null ? 10 : termsPerTopic;

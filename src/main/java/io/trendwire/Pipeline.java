@@ -18,6 +18,7 @@ import io.trendwire.entities.GazetteerIO;
 import io.trendwire.ingest.ArticleIds;
 import io.trendwire.ingest.IngestIO;
 import io.trendwire.language.LanguageIdentifier;
+import io.trendwire.report.AnalystReports;
 import io.trendwire.report.ReportFolder;
 import io.trendwire.report.RunManifest;
 import io.trendwire.topics.TopicIO;
@@ -170,6 +171,7 @@ final class Pipeline {
       } else {
         identified.unpersist();
       }
+      writeAnalystReports(out, counts);
       manifest.finished(Instant.now());
       out.writeText("_manifest.json", manifest.toJson());
       out.commit();
@@ -238,6 +240,13 @@ final class Pipeline {
     manifest.model("topics", topics.metrics());
     manifest.timing("topics-report", System.nanoTime() - t);
     return modelled.drop(TEXT, TOPIC_TERMS_COLUMN, TOPIC_SURFACES_COLUMN, TOPIC_COUNTS_COLUMN, TOPIC_MODEL_COLUMN);
+  }
+
+  /** report.html and network.gexf, from the datasets written above (small aggregates only). */
+  private void writeAnalystReports(ReportFolder out, Map<String, Object> counts) {
+    long t = System.nanoTime();
+    AnalystReports.write(spark, out, config.report(), counts);
+    manifest.timing("report", System.nanoTime() - t);
   }
 
   /**

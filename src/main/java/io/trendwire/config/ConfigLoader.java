@@ -152,6 +152,20 @@ public final class ConfigLoader {
     }
     validateTopics(errors, config.topics());
     validateTrends(config, errors);
+    ReportConfig r = config.report();
+    if (r.htmlTopN() < 1) {
+      errors.add("report.htmlTopN: must be at least 1, got " + r.htmlTopN());
+    }
+    if (!r.networkPeriodValid()) {
+      errors.add("report.networkPeriod: must be \"all\", \"latest\" or a date such as 2024-06-01, got '"
+          + r.networkPeriod() + "'");
+    }
+    if (!List.of("document", "sentence").contains(r.networkScope())) {
+      errors.add("report.networkScope: must be document or sentence, got '" + r.networkScope() + "'");
+    }
+    if (r.networkMaxEdges() < 1) {
+      errors.add("report.networkMaxEdges: must be at least 1, got " + r.networkMaxEdges());
+    }
     if (!errors.isEmpty()) {
       throw new ConfigException(origin + ": " + String.join("; ", errors));
     }

@@ -24,6 +24,8 @@ public record TrendWireConfig(
     LanguageConfig language,
     EntitiesConfig entities,
     TopicsConfig topics,
+    @JsonPropertyDescription("report.html and the GEXF network export.")
+    ReportConfig report,
     SparkConfig spark,
     @JsonPropertyDescription("Entity co-occurrence: pairs/ and pair_trends/.")
     CooccurConfig cooccur,
@@ -41,6 +43,7 @@ public record TrendWireConfig(
     language = language == null ? LanguageConfig.DEFAULT : language;
     entities = entities == null ? EntitiesConfig.DEFAULT : entities;
     topics = topics == null ? TopicsConfig.DEFAULT : topics;
+    report = report == null ? ReportConfig.DEFAULT : report;
     spark = spark == null ? SparkConfig.DEFAULT : spark;
     cooccur = cooccur == null ? CooccurConfig.DEFAULT : cooccur;
     trends = trends == null ? TrendsConfig.DEFAULT : trends;
@@ -48,14 +51,14 @@ public record TrendWireConfig(
   }
 
   public TrendWireConfig withInputPaths(List<String> paths) {
-    return new TrendWireConfig(input.withPaths(paths), output, period, timeZone, dedupe, language, entities, topics, spark, cooccur, trends, watch);
+    return new TrendWireConfig(input.withPaths(paths), output, period, timeZone, dedupe, language, entities, topics, report, spark, cooccur, trends, watch);
   }
 
   public TrendWireConfig withOutput(OutputConfig newOutput) {
-    return new TrendWireConfig(input, newOutput, period, timeZone, dedupe, language, entities, topics, spark, cooccur, trends, watch);
+    return new TrendWireConfig(input, newOutput, period, timeZone, dedupe, language, entities, topics, report, spark, cooccur, trends, watch);
   }
 
   public TrendWireConfig withPeriod(Period newPeriod) {
-    return new TrendWireConfig(input, output, newPeriod, timeZone, dedupe, language, entities, topics, spark, cooccur, trends, watch);
+    return new TrendWireConfig(input, output, newPeriod, timeZone, dedupe, language, entities, topics, report, spark, cooccur, trends, watch);
   }
 }

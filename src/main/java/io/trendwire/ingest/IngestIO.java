@@ -64,7 +64,7 @@ public final class IngestIO {
     LOG.info("Input: {} file(s), {} bytes, format {}", files.size(), bytes, in.format().id());
     ArticleParser parser = new ArticleParser(in, rejectRawChars, runStart);
     if (in.format() == InputFormat.PARQUET) {
-      return readParquet(spark, files, parser);
+      return readParquet(spark, files, parser, hadoopConf);
     }
     Map<String, Map<String, String>> sidecar = in.sidecar() == null ? Map.of() : readSidecar(in.sidecar(), hadoopConf);
     // Largest files first, so the long tasks start early and the tail of the stage is short.
@@ -129,9 +129,27 @@ public final class IngestIO {
     };
   }
 
-  /** Parquet keeps its own schema: every column becomes a string field, nested ones as JSON. */
-  private static Dataset<Row> readParquet(SparkSession spark, List<FileStatus> files, ArticleParser parser) {
-    Dataset<Row> df = spark.read().parquet(files.stream().map(f -> f.getPath().toString()).toArray(String[]::new));
+  /**
+   * Parquet keeps its own schema: every column becomes a string field, nested ones as JSON. A file
+   * whose footer cannot be read (truncated, not Parquet at all) becomes one UNREADABLE_FILE reject
+   * with record 0, as with the other formats, rather than failing the whole job; the footers are
+   * checked by a Spark job, one task per slice of files, so the driver reads no file itself.
+   */
+  private static Dataset<Row> readParquet(SparkSession spark, List<FileStatus> files, ArticleParser parser,
+      Configuration hadoopConf) {
+    Map<String, String> unreadable = unreadableParquetFiles(spark, files, hadoopConf);
+    List<Row> rejects = new ArrayList<>();
+    unreadable.forEach((path, message) -> {
+      LOG.warn("Unreadable Parquet file {}: {}", path, message);
+      rejects.add(parser.toRow(RawRecord.rejected(path, 0, null, RejectReason.UNREADABLE_FILE, message)));
+    });
+    Dataset<Row> rejected = spark.createDataFrame(rejects, ReportSchemas.PARSED_RECORD);
+    String[] readable = files.stream().map(f -> f.getPath().toString()).filter(p -> !unreadable.containsKey(p))
+        .toArray(String[]::new);
+    if (readable.length == 0) {
+      return rejected;
+    }
+    Dataset<Row> df = spark.read().parquet(readable);
     StructType schema = df.schema();
     List<Column> cols = new ArrayList<>();
     for (StructField f : schema.fields()) {
@@ -144,7 +162,7 @@ public final class IngestIO {
     cols.add(col("_metadata.row_index").alias("__row"));
     String[] names = schema.fieldNames();
     Dataset<Row> strings = df.select(cols.toArray(Column[]::new));
-    return strings.map((org.apache.spark.api.java.function.MapFunction<Row, Row>) row -> {
+    Dataset<Row> parsed = strings.map((org.apache.spark.api.java.function.MapFunction<Row, Row>) row -> {
       Map<String, String> fields = new LinkedHashMap<>();
       for (int i = 0; i < names.length; i++) {
         if (!row.isNullAt(i)) {
@@ -154,6 +172,32 @@ public final class IngestIO {
       String raw = JSON.writeValueAsString(fields);
       return parser.toRow(RawRecord.accepted(row.getString(names.length), row.getLong(names.length + 1) + 1, raw, fields));
     }, org.apache.spark.sql.Encoders.row(ReportSchemas.PARSED_RECORD));
+    return rejects.isEmpty() ? parsed : parsed.union(rejected);
+  }
+
+  /** Path -> error message of every Parquet file whose footer cannot be read. Small: one entry per bad file. */
+  private static Map<String, String> unreadableParquetFiles(SparkSession spark, List<FileStatus> files,
+      Configuration hadoopConf) {
+    List<String> paths = files.stream().map(f -> f.getPath().toString()).toList();
+    Map<String, String> confEntries = new HashMap<>();
+    hadoopConf.forEach(e -> confEntries.put(e.getKey(), e.getValue()));
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int slices = Math.max(1, Math.min(paths.size(), jsc.defaultParallelism() * 4));
+    Map<String, String> unreadable = new LinkedHashMap<>();
+    for (scala.Tuple2<String, String> bad : jsc.parallelize(paths, slices).flatMapToPair(path -> {
+      Configuration conf = new Configuration(false);
+      confEntries.forEach(conf::set);
+      try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(
+          org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(new Path(path), conf))) {
+        reader.getFooter();
+        return Collections.emptyIterator();
+      } catch (IOException | RuntimeException e) {
+        return List.of(new scala.Tuple2<>(path, "not a readable Parquet file: " + e.getMessage())).iterator();
+      }
+    }).collect()) {
+      unreadable.put(bad._1(), bad._2());
+    }
+    return unreadable;
   }
 
   /** Expands files, folders (recursively, filtered by the file glob) and globs; fails when nothing matches. */

@@ -69,7 +69,8 @@ public final class Columns {
   public static final String SPLIT = "split";
   public static final String SPLIT_VALUE = "split_value";
 
-  // Co-occurrence (io.trendwire.cooccur) and the watch list.
+  // Co-occurrence (io.trendwire.cooccur) and the watch list; these, the topic and the trend
+  // columns are also read back by the report package (report.html, network.gexf).
   public static final String ENTITY_A = "entity_a";
   public static final String ENTITY_B = "entity_b";
   public static final String NAME_A = "name_a";

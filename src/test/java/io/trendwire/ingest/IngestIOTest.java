@@ -188,6 +188,50 @@ class IngestIOTest {
   }
 
   @Test
+  void unreadableParquetFilesBecomeRejectsAndTheReadableOnesAreRead() throws IOException {
+    SparkSession spark = SparkTestSession.get();
+    StructType schema = new StructType().add("id", DataTypes.StringType).add("published", DataTypes.StringType)
+        .add("text", DataTypes.StringType);
+    Path out = dir.resolve("pqmix");
+    spark.createDataFrame(List.of(RowFactory.create("g1", "2024-06-19", "Good one"),
+        RowFactory.create("g2", "2024-06-20", "Good two")), schema).coalesce(1).write().parquet(out.toString());
+    Path good;
+    try (var files = java.nio.file.Files.list(out)) {
+      good = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+    }
+    byte[] bytes = java.nio.file.Files.readAllBytes(good);
+    // A copy cut in half (its footer is gone) and a file that is not Parquet at all.
+    java.nio.file.Files.write(out.resolve("truncated.parquet"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    TestFiles.write(out, "text.parquet", "this is not parquet");
+
+    InputConfig in = new InputConfig(List.of(out.toString()), InputFormat.PARQUET, null, null, null, null, null, null,
+        null, null, null, null, null);
+    List<Row> rows = IngestIO.readRecords(spark, in, 100, RUN).collectAsList();
+    assertEquals(4, rows.size(), "2 records of the good file + 1 reject per unreadable file: " + rows);
+    Map<String, String> rejectByFile = new TreeMap<>();
+    long accepted = 0;
+    for (Row r : rows) {
+      if (reason(r) == null) {
+        accepted++;
+      } else {
+        rejectByFile.put(fileName(r).substring(fileName(r).lastIndexOf('/') + 1), reason(r) + "@"
+            + r.getLong(ReportSchemas.PARSED_RECORD.fieldIndex(Columns.RECORD)));
+      }
+    }
+    assertEquals(2, accepted, "the readable file's records are accepted");
+    assertEquals(Map.of("text.parquet", "UNREADABLE_FILE@0", "truncated.parquet", "UNREADABLE_FILE@0"), rejectByFile,
+        "each unreadable file is one reject with record 0");
+
+    Path onlyBad = dir.resolve("pqbad");
+    TestFiles.write(onlyBad, "a.parquet", "still not parquet");
+    InputConfig bad = new InputConfig(List.of(onlyBad.toString()), InputFormat.PARQUET, null, null, null, null, null,
+        null, null, null, null, null, null);
+    List<Row> badRows = IngestIO.readRecords(spark, bad, 100, RUN).collectAsList();
+    assertEquals(1, badRows.size(), "no readable file at all: one reject, no failure");
+    assertEquals("UNREADABLE_FILE", reason(badRows.get(0)), "reason");
+  }
+
+  @Test
   void listFilesExpandsFoldersRecursivelyWithTheGlobAndSkipsHiddenFiles() {
     TestFiles.write(dir, "f/a.json", "[]");
     TestFiles.write(dir, "f/sub/b.json", "[]");

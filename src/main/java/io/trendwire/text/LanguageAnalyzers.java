@@ -102,7 +102,7 @@ public final class LanguageAnalyzers {
       case "pt" -> chain(PortugueseAnalyzer.getDefaultStopSet(), ts -> new PortugueseLightStemFilter(ts));
       case "nl" -> chain(DutchAnalyzer.getDefaultStopSet(), ts -> new SnowballFilter(ts, "Dutch"));
       case "sv" -> chain(SwedishAnalyzer.getDefaultStopSet(), ts -> new SwedishLightStemFilter(ts));
-      case "no" -> chain(NorwegianAnalyzer.getDefaultStopSet(), ts -> new NorwegianLightStemFilter(ts));
+      case "no", "nb", "nn" -> chain(NorwegianAnalyzer.getDefaultStopSet(), ts -> new NorwegianLightStemFilter(ts));
       case "da" -> chain(DanishAnalyzer.getDefaultStopSet(), ts -> new SnowballFilter(ts, "Danish"));
       case "fi" -> chain(FinnishAnalyzer.getDefaultStopSet(), ts -> new FinnishLightStemFilter(ts));
       case "ru" -> chain(RussianAnalyzer.getDefaultStopSet(), ts -> new RussianLightStemFilter(ts));

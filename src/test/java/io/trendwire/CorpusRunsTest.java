@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trendwire.config.ConfigLoader;
+import io.trendwire.config.TopicsConfig;
 import io.trendwire.config.TrendWireConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +34,14 @@ class CorpusRunsTest {
     TrendWireConfig config = ConfigLoader.load(Paths.get("conf", name + ".json"));
     Path out = tmp.resolve(name);
     config = config.withOutput(config.output().withPath(out.toString()));
+    if (name.equals("reuters")) {
+      // Topics on 21,578 articles would add minutes to CI; they are tested on the sample and KCNA.
+      TopicsConfig t = config.topics();
+      config = config.withTopics(new TopicsConfig(false, t.mode(), t.k(), t.maxIterations(), t.optimizer(),
+          t.batchFraction(), t.learningOffset(), t.learningDecay(), t.sampleFraction(), t.minDocFreq(), t.maxDocFreq(),
+          t.vocabSize(), t.docConcentration(), t.topicConcentration(), t.entityTokens(), t.termsPerTopic(),
+          t.minLanguageArticles(), t.seed()));
+    }
     SparkSession spark = SparkTestSession.get();
     RunSummary summary = TrendWireJob.run(spark, config);
 

@@ -61,4 +61,8 @@ public record TrendWireConfig(
   public TrendWireConfig withPeriod(Period newPeriod) {
     return new TrendWireConfig(input, output, newPeriod, timeZone, dedupe, language, entities, topics, report, spark, cooccur, trends, watch);
   }
+
+  public TrendWireConfig withTopics(TopicsConfig newTopics) {
+    return new TrendWireConfig(input, output, period, timeZone, dedupe, language, entities, newTopics, report, spark, cooccur, trends, watch);
+  }
 }

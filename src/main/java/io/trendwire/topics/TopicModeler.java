@@ -125,6 +125,15 @@ public final class TopicModeler {
       lda.setTopicConcentration(config.topicConcentration());
     }
     fitRows.sparkSession().sparkContext().setJobDescription("topics: fit LDA" + (language == null ? "" : " (" + language + ")"));
+    long fitted = fitRows.count();
+    double minDocs = config.minDocFreq() >= 1 ? config.minDocFreq() : config.minDocFreq() * fitted;
+    if (fitted == 0 || config.maxDocFreq() * fitted < minDocs) {
+      // Too few articles for the vocabulary bounds (a term cannot be in at least minDocFreq and at
+      // most maxDocFreq of them): no model rather than a failed run.
+      LOG.warn("Topics{}: {} articles are too few for minDocFreq {} and maxDocFreq {}; no model",
+          language == null ? "" : " (" + language + ")", fitted, config.minDocFreq(), config.maxDocFreq());
+      return null;
+    }
     CountVectorizerModel vectorizer = cv.fit(fitRows);
     if (vectorizer.vocabulary().length == 0) {
       LOG.warn("Topics{}: no term is within the vocabulary bounds (minDocFreq {}, maxDocFreq {}); no model",
@@ -138,7 +147,7 @@ public final class TopicModeler {
         java.util.List.<Transformer>of(analyzer, vectorizer, local));
     double logPerplexity = local.logPerplexity(vectorizer.transform(originals));
     return new TopicModel(index, language, offset, vectorizer.vocabulary(), normalisedRows(local.topicsMatrix()),
-        logPerplexity, fitRows.count(), pipeline);
+        logPerplexity, fitted, pipeline);
   }
 
   private static Dataset<Row> apply(TopicModel model, Dataset<Row> rows) {

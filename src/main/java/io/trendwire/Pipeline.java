@@ -12,6 +12,7 @@ import io.trendwire.config.CooccurConfig;
 import io.trendwire.cooccur.Cooccurrence;
 import io.trendwire.cooccur.EntityNames;
 import io.trendwire.cooccur.Watch;
+import io.trendwire.config.TopicsConfig;
 import io.trendwire.config.TrendWireConfig;
 import io.trendwire.dedupe.DuplicateMarker;
 import io.trendwire.entities.EntityLinker;
@@ -24,6 +25,10 @@ import io.trendwire.language.LanguageIdentifier;
 import io.trendwire.report.AnalystReports;
 import io.trendwire.report.ReportFolder;
 import io.trendwire.report.RunManifest;
+import io.trendwire.topics.TopicIO;
+import io.trendwire.topics.TopicModel;
+import io.trendwire.topics.TopicModeler;
+import io.trendwire.topics.TopicReports;
 import io.trendwire.trends.Periods;
 import io.trendwire.trends.Series;
 import io.trendwire.trends.TrendReports;
@@ -102,10 +107,19 @@ final class Pipeline {
         manifest.timing("gazetteer", System.nanoTime() - g);
         LOG.info("Gazetteer: {} entities, {} aliases", matcher.entityCount(), matcher.aliasCount());
         Broadcast<EntityMatcher> broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(matcher);
-        // The text is not needed after this stage (articles/ does not carry it): not kept in memory.
-        articles = stage("entities", "find entity mentions", () ->
-            new EntityLinker(config.entities(), broadcast).link(periodised).drop(TEXT));
+        // The text is not needed after this stage (articles/ does not carry it) unless topics
+        // analyse it next: not kept in memory otherwise.
+        boolean keepText = config.topics().enabled();
+        articles = stage("entities", "find entity mentions", () -> {
+          Dataset<Row> linked = new EntityLinker(config.entities(), broadcast).link(periodised);
+          return keepText ? linked : linked.drop(TEXT);
+        });
         identified.unpersist();
+      }
+      if (config.topics().enabled()) {
+        Dataset<Row> withText = articles;
+        articles = runTopics(withText, out);
+        withText.unpersist();  // the topics result is checkpointed: the text is no longer needed
       }
 
       describe("write", "write articles/ and rejects/");
@@ -113,6 +127,9 @@ final class Pipeline {
       List<String> articleColumns = new ArrayList<>(ARTICLE_COLUMNS);
       if (matcher != null) {
         articleColumns.addAll(articleColumns.indexOf(DUPLICATE_OF), List.of(ENTITY_IDS, COUNTRIES, FOCUS_COUNTRIES));
+      }
+      if (config.topics().enabled()) {
+        articleColumns.addAll(articleColumns.indexOf(DUPLICATE_OF), List.of(TOPIC_ID, TOPIC_WEIGHTS));
       }
       write(articles.select(articleColumns.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new)),
           out.stagedPath("articles"));
@@ -221,9 +238,10 @@ final class Pipeline {
           config.trends().splitMinArticles()), periods, co.trendMinSupport(), config.trends()),
           out.stagedPath("pair_trends_split"));
     }
-    // Topics do not exist yet: top_topics stays empty until the topic stage passes (article_id, topic_id).
-    write(Watch.rows(keys, articles, Watch.items(spark, config.watch().items()), names, periods, null, config.watch(),
-        config.trends()), out.stagedPath("watch"));
+    // top_topics: the dominant topics of the watched articles, when the topic stage ran.
+    Dataset<Row> topicOfArticle = config.topics().enabled() ? counted.select(ARTICLE_ID, TOPIC_ID) : null;
+    write(Watch.rows(keys, articles, Watch.items(spark, config.watch().items()), names, periods, topicOfArticle,
+        config.watch(), config.trends()), out.stagedPath("watch"));
     manifest.timing("cooccur", System.nanoTime() - t);
     // Cheap: the pair rows are checkpointed. One row per article × scope × pair (bench/cooccur).
     pairOccurrences = pairArticles.count();
@@ -241,6 +259,37 @@ final class Pipeline {
     Dataset<Row> articles = counted.select(ARTICLE_ID, PERIOD, LANGUAGE, SOURCE).localCheckpoint();
     write(TrendReports.entityTrendsSplit(countedMentions.select(ENTITY_ID, ARTICLE_ID).localCheckpoint(), articles, entities, Series.allPeriods(articles, config.period()),
         config.entities().trendMinArticles(), config.trends()), out.stagedPath("entity_trends_split"));
+  }
+
+  /**
+   * Topics: fits and applies the models (stage "topics"), saves the fitted pipelines under
+   * topics_model/, writes topics/ and topic_trends/ (counted articles only) and records the model
+   * metrics. Returns the articles with topic_id and topic_weights, persisted, without the text.
+   */
+  private Dataset<Row> runTopics(Dataset<Row> articles, ReportFolder out) {
+    TopicsConfig tc = config.topics();
+    describe("topics", "analyse terms, fit and apply topic models");
+    long fit = System.nanoTime();
+    TopicModeler.Result fitted = new TopicModeler(tc).model(articles);
+    Dataset<Row> modelled = fitted.articles();
+    manifest.stage("topics", modelled.count(), System.nanoTime() - fit);
+    LOG.info("Stage topics: {} models in {} ms", fitted.models().size(), (System.nanoTime() - fit) / 1_000_000);
+    describe("topics-report", "write topics/, topic_trends/ and the fitted models");
+    long t = System.nanoTime();
+    for (TopicModel m : fitted.models()) {
+      TopicIO.save(m, out.stagedPath("topics_model"));
+    }
+    Dataset<Row> counted = config.dedupe().countCopies() ? modelled : modelled.filter(col(DUPLICATE_OF).isNull());
+    Dataset<Row> surfaces = TopicReports.surfaces(counted).persist(StorageLevel.MEMORY_AND_DISK());
+    TopicReports.Topics topics = TopicReports.topics(counted, fitted.models(), surfaces, tc.termsPerTopic());
+    write(topics.topics(), out.stagedPath("topics"));
+    write(TopicReports.trends(counted, fitted.models(), surfaces, config.period(), tc.termsPerTopic(),
+        config.trends()),
+        out.stagedPath("topic_trends"));
+    surfaces.unpersist();
+    manifest.model("topics", topics.metrics());
+    manifest.timing("topics-report", System.nanoTime() - t);
+    return modelled.drop(TEXT, TOPIC_TERMS_COLUMN, TOPIC_SURFACES_COLUMN, TOPIC_COUNTS_COLUMN, TOPIC_MODEL_COLUMN);
   }
 
   /** report.html and network.gexf, from the datasets written above (small aggregates only). */

@@ -150,6 +150,8 @@ public final class ConfigLoader {
     if (en.trendMinArticles() < 1) {
       errors.add("entities.trendMinArticles: must be at least 1, got " + en.trendMinArticles());
     }
+    validateTopics(errors, config.topics());
+    validateTrends(config, errors);
     ReportConfig r = config.report();
     if (r.htmlTopN() < 1) {
       errors.add("report.htmlTopN: must be at least 1, got " + r.htmlTopN());
@@ -164,9 +166,57 @@ public final class ConfigLoader {
     if (r.networkMaxEdges() < 1) {
       errors.add("report.networkMaxEdges: must be at least 1, got " + r.networkMaxEdges());
     }
-    validateTrends(config, errors);
     if (!errors.isEmpty()) {
       throw new ConfigException(origin + ": " + String.join("; ", errors));
+    }
+  }
+
+  private static void validateTopics(List<String> errors, TopicsConfig t) {
+    if (t.k() < 2 || t.k() > 1000) {
+      errors.add("topics.k: must be between 2 and 1000, got " + t.k());
+    }
+    if (t.maxIterations() < 1) {
+      errors.add("topics.maxIterations: must be at least 1, got " + t.maxIterations());
+    }
+    if (!t.optimizer().equals("online") && !t.optimizer().equals("em")) {
+      errors.add("topics.optimizer: must be 'online' or 'em', got '" + t.optimizer() + "'");
+    }
+    if (!(t.batchFraction() > 0 && t.batchFraction() <= 1)) {
+      errors.add("topics.batchFraction: must be in (0, 1], got " + t.batchFraction());
+    }
+    if (!(t.learningOffset() > 0)) {
+      errors.add("topics.learningOffset: must be positive, got " + t.learningOffset());
+    }
+    if (!(t.learningDecay() > 0.5 && t.learningDecay() <= 1)) {
+      errors.add("topics.learningDecay: must be in (0.5, 1], got " + t.learningDecay());
+    }
+    if (!(t.sampleFraction() > 0 && t.sampleFraction() <= 1)) {
+      errors.add("topics.sampleFraction: must be in (0, 1], got " + t.sampleFraction());
+    }
+    if (!(t.minDocFreq() > 0)) {
+      errors.add("topics.minDocFreq: must be positive, got " + t.minDocFreq());
+    }
+    if (!(t.maxDocFreq() > 0 && t.maxDocFreq() <= 1)) {
+      errors.add("topics.maxDocFreq: must be in (0, 1], got " + t.maxDocFreq());
+    }
+    if (t.vocabSize() < 10) {
+      errors.add("topics.vocabSize: must be at least 10, got " + t.vocabSize());
+    }
+    if (t.docConcentration() != null && !(t.docConcentration() > 0)) {
+      errors.add("topics.docConcentration: must be positive, got " + t.docConcentration());
+    }
+    if (t.topicConcentration() != null && !(t.topicConcentration() > 0)) {
+      errors.add("topics.topicConcentration: must be positive, got " + t.topicConcentration());
+    }
+    if ("em".equals(t.optimizer()) && ((t.docConcentration() != null && t.docConcentration() <= 1)
+        || (t.topicConcentration() != null && t.topicConcentration() <= 1))) {
+      errors.add("topics.docConcentration/topicConcentration: the em optimizer needs priors above 1");
+    }
+    if (t.termsPerTopic() < 2 || t.termsPerTopic() > 100) {
+      errors.add("topics.termsPerTopic: must be between 2 and 100, got " + t.termsPerTopic());
+    }
+    if (t.minLanguageArticles() < 1) {
+      errors.add("topics.minLanguageArticles: must be at least 1, got " + t.minLanguageArticles());
     }
   }
 

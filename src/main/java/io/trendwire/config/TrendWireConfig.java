@@ -23,6 +23,7 @@ public record TrendWireConfig(
     DedupeConfig dedupe,
     LanguageConfig language,
     EntitiesConfig entities,
+    TopicsConfig topics,
     @JsonPropertyDescription("report.html and the GEXF network export.")
     ReportConfig report,
     SparkConfig spark,
@@ -41,6 +42,7 @@ public record TrendWireConfig(
     dedupe = dedupe == null ? DedupeConfig.DEFAULT : dedupe;
     language = language == null ? LanguageConfig.DEFAULT : language;
     entities = entities == null ? EntitiesConfig.DEFAULT : entities;
+    topics = topics == null ? TopicsConfig.DEFAULT : topics;
     report = report == null ? ReportConfig.DEFAULT : report;
     spark = spark == null ? SparkConfig.DEFAULT : spark;
     cooccur = cooccur == null ? CooccurConfig.DEFAULT : cooccur;
@@ -49,14 +51,18 @@ public record TrendWireConfig(
   }
 
   public TrendWireConfig withInputPaths(List<String> paths) {
-    return new TrendWireConfig(input.withPaths(paths), output, period, timeZone, dedupe, language, entities, report, spark, cooccur, trends, watch);
+    return new TrendWireConfig(input.withPaths(paths), output, period, timeZone, dedupe, language, entities, topics, report, spark, cooccur, trends, watch);
   }
 
   public TrendWireConfig withOutput(OutputConfig newOutput) {
-    return new TrendWireConfig(input, newOutput, period, timeZone, dedupe, language, entities, report, spark, cooccur, trends, watch);
+    return new TrendWireConfig(input, newOutput, period, timeZone, dedupe, language, entities, topics, report, spark, cooccur, trends, watch);
   }
 
   public TrendWireConfig withPeriod(Period newPeriod) {
-    return new TrendWireConfig(input, output, newPeriod, timeZone, dedupe, language, entities, report, spark, cooccur, trends, watch);
+    return new TrendWireConfig(input, output, newPeriod, timeZone, dedupe, language, entities, topics, report, spark, cooccur, trends, watch);
+  }
+
+  public TrendWireConfig withTopics(TopicsConfig newTopics) {
+    return new TrendWireConfig(input, output, period, timeZone, dedupe, language, entities, newTopics, report, spark, cooccur, trends, watch);
   }
 }

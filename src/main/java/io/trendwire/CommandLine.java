@@ -51,6 +51,12 @@ public final class CommandLine {
       int cores = Runtime.getRuntime().availableProcessors();
       conf.set("spark.sql.shuffle.partitions", String.valueOf(4 * cores));
     }
+    if (!conf.contains("spark.sql.maxPlanStringLength")) {
+      // AQE renders the whole plan as text at every re-plan, for the UI and the log; the
+      // co-occurrence plans are deep enough that this text alone exhausted a 1 GB driver
+      // (OutOfMemoryError in QueryExecution.explainString). The cap shortens only that text.
+      conf.set("spark.sql.maxPlanStringLength", "200000");
+    }
     return SparkSession.builder().config(conf).getOrCreate();
   }
 

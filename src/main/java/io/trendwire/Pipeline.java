@@ -8,6 +8,11 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 
 import io.trendwire.config.ConfigLoader;
+import io.trendwire.config.CooccurConfig;
+import io.trendwire.cooccur.Cooccurrence;
+import io.trendwire.cooccur.EntityNames;
+import io.trendwire.cooccur.Watch;
+import io.trendwire.config.TopicsConfig;
 import io.trendwire.config.TrendWireConfig;
 import io.trendwire.dedupe.DuplicateMarker;
 import io.trendwire.entities.EntityLinker;
@@ -20,7 +25,13 @@ import io.trendwire.language.LanguageIdentifier;
 import io.trendwire.report.AnalystReports;
 import io.trendwire.report.ReportFolder;
 import io.trendwire.report.RunManifest;
+import io.trendwire.topics.TopicIO;
+import io.trendwire.topics.TopicModel;
+import io.trendwire.topics.TopicModeler;
+import io.trendwire.topics.TopicReports;
 import io.trendwire.trends.Periods;
+import io.trendwire.trends.Series;
+import io.trendwire.trends.TrendReports;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,10 +107,19 @@ final class Pipeline {
         manifest.timing("gazetteer", System.nanoTime() - g);
         LOG.info("Gazetteer: {} entities, {} aliases", matcher.entityCount(), matcher.aliasCount());
         Broadcast<EntityMatcher> broadcast = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(matcher);
-        // The text is not needed after this stage (articles/ does not carry it): not kept in memory.
-        articles = stage("entities", "find entity mentions", () ->
-            new EntityLinker(config.entities(), broadcast).link(periodised).drop(TEXT));
+        // The text is not needed after this stage (articles/ does not carry it) unless topics
+        // analyse it next: not kept in memory otherwise.
+        boolean keepText = config.topics().enabled();
+        articles = stage("entities", "find entity mentions", () -> {
+          Dataset<Row> linked = new EntityLinker(config.entities(), broadcast).link(periodised);
+          return keepText ? linked : linked.drop(TEXT);
+        });
         identified.unpersist();
+      }
+      if (config.topics().enabled()) {
+        Dataset<Row> withText = articles;
+        articles = runTopics(withText, out);
+        withText.unpersist();  // the topics result is checkpointed: the text is no longer needed
       }
 
       describe("write", "write articles/ and rejects/");
@@ -107,6 +127,9 @@ final class Pipeline {
       List<String> articleColumns = new ArrayList<>(ARTICLE_COLUMNS);
       if (matcher != null) {
         articleColumns.addAll(articleColumns.indexOf(DUPLICATE_OF), List.of(ENTITY_IDS, COUNTRIES, FOCUS_COUNTRIES));
+      }
+      if (config.topics().enabled()) {
+        articleColumns.addAll(articleColumns.indexOf(DUPLICATE_OF), List.of(TOPIC_ID, TOPIC_WEIGHTS));
       }
       write(articles.select(articleColumns.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new)),
           out.stagedPath("articles"));
@@ -148,6 +171,11 @@ final class Pipeline {
         counts.put("mentions", mentions.count());
         counts.put("mentions_by_method", groupCounts(mentions, METHOD));
         counts.put("entities", spark.read().parquet(out.stagedPath("entities")).count());
+        if (pairOccurrences >= 0) {
+          counts.put("pair_occurrences", pairOccurrences);
+          counts.put("pairs", spark.read().parquet(out.stagedPath("pairs")).count());
+          counts.put("pair_trends", spark.read().parquet(out.stagedPath("pair_trends")).count());
+        }
         articles.unpersist();
       } else {
         identified.unpersist();
@@ -174,8 +202,94 @@ final class Pipeline {
     write(EntityReports.entities(countedMentions, EntityReports.gazetteerTable(spark, matcher),
         config.entities().minCandidateArticles()), out.stagedPath("entities"));
     Dataset<Row> entities = spark.read().parquet(out.stagedPath("entities"));
-    write(EntityReports.trends(countedMentions, counted.select(ARTICLE_ID, PERIOD), entities, config.period(),
-        config.entities().trendMinArticles()), out.stagedPath("entity_trends"));
+    write(TrendReports.entityTrends(EntityReports.trends(countedMentions, counted.select(ARTICLE_ID, PERIOD), entities,
+        config.period(), config.entities().trendMinArticles()), counted.select(ARTICLE_ID, PERIOD), config.trends()),
+        out.stagedPath("entity_trends"));
+    writeTrendSplits(countedMentions, counted, entities, out);
+    writeCooccurReports(countedMentions, counted, entities, matcher, out);
+  }
+
+  /**
+   * pairs/, pair_trends/, pair_trends_split/ and watch/ from the counted mentions.
+   */
+  private void writeCooccurReports(Dataset<Row> countedMentions, Dataset<Row> counted, Dataset<Row> entities,
+      EntityMatcher matcher, ReportFolder out) {
+    CooccurConfig co = config.cooccur();
+    if (!co.enabled()) {
+      return;
+    }
+    describe("cooccur", "write pairs/, pair_trends/ and watch/");
+    long t = System.nanoTime();
+    // Checkpointed (lineage cut) rather than persisted: the reports join these many times, and
+    // with the whole upstream plan under each reference the plans outgrow the driver heap.
+    Dataset<Row> articles = counted.select(ARTICLE_ID, PERIOD, PUBLISHED, TITLE, LANGUAGE, SOURCE).localCheckpoint();
+    Dataset<Row> periods = Series.allPeriods(articles, config.period());
+    Dataset<Row> names = EntityNames.of(entities, matcher.entities()).localCheckpoint();
+    Dataset<Row> keys = Cooccurrence.entityKeys(countedMentions, co).localCheckpoint();
+    Dataset<Row> units = Cooccurrence.units(keys, co.topK()).localCheckpoint();
+    Dataset<Row> pairArticles = Cooccurrence.pairArticles(units).localCheckpoint();
+    Dataset<Row> marginals = Cooccurrence.marginals(units);
+    Dataset<Row> totals = Cooccurrence.totals(units, articles);
+    write(Cooccurrence.pairs(pairArticles, marginals, totals, names, co.minSupport()), out.stagedPath("pairs"));
+    write(Cooccurrence.pairTrends(pairArticles, marginals, totals, names, periods, co.trendMinSupport(), config.trends()),
+        out.stagedPath("pair_trends"));
+    if (config.trends().splits()) {
+      write(Cooccurrence.pairTrendsSplit(pairArticles, names, Series.splitArticles(articles,
+          config.trends().splitMinArticles()), periods, co.trendMinSupport(), config.trends()),
+          out.stagedPath("pair_trends_split"));
+    }
+    // top_topics: the dominant topics of the watched articles, when the topic stage ran.
+    Dataset<Row> topicOfArticle = config.topics().enabled() ? counted.select(ARTICLE_ID, TOPIC_ID) : null;
+    write(Watch.rows(keys, articles, Watch.items(spark, config.watch().items()), names, periods, topicOfArticle,
+        config.watch(), config.trends()), out.stagedPath("watch"));
+    manifest.timing("cooccur", System.nanoTime() - t);
+    // Cheap: the pair rows are checkpointed. One row per article × scope × pair (bench/cooccur).
+    pairOccurrences = pairArticles.count();
+  }
+
+  /** entity_trends_split/: entity series by language and by source (trends.splits). */
+  private void writeTrendSplits(Dataset<Row> countedMentions, Dataset<Row> counted, Dataset<Row> entities,
+      ReportFolder out) {
+    if (!config.trends().splits()) {
+      return;
+    }
+    describe("trends-split", "write entity_trends_split/");
+    // Checkpointed: the reports below join these many times, and with the whole upstream plan
+    // under each reference the query plans (and their explain strings) grow past the driver heap.
+    Dataset<Row> articles = counted.select(ARTICLE_ID, PERIOD, LANGUAGE, SOURCE).localCheckpoint();
+    write(TrendReports.entityTrendsSplit(countedMentions.select(ENTITY_ID, ARTICLE_ID).localCheckpoint(), articles, entities, Series.allPeriods(articles, config.period()),
+        config.entities().trendMinArticles(), config.trends()), out.stagedPath("entity_trends_split"));
+  }
+
+  /**
+   * Topics: fits and applies the models (stage "topics"), saves the fitted pipelines under
+   * topics_model/, writes topics/ and topic_trends/ (counted articles only) and records the model
+   * metrics. Returns the articles with topic_id and topic_weights, persisted, without the text.
+   */
+  private Dataset<Row> runTopics(Dataset<Row> articles, ReportFolder out) {
+    TopicsConfig tc = config.topics();
+    describe("topics", "analyse terms, fit and apply topic models");
+    long fit = System.nanoTime();
+    TopicModeler.Result fitted = new TopicModeler(tc).model(articles);
+    Dataset<Row> modelled = fitted.articles();
+    manifest.stage("topics", modelled.count(), System.nanoTime() - fit);
+    LOG.info("Stage topics: {} models in {} ms", fitted.models().size(), (System.nanoTime() - fit) / 1_000_000);
+    describe("topics-report", "write topics/, topic_trends/ and the fitted models");
+    long t = System.nanoTime();
+    for (TopicModel m : fitted.models()) {
+      TopicIO.save(m, out.stagedPath("topics_model"));
+    }
+    Dataset<Row> counted = config.dedupe().countCopies() ? modelled : modelled.filter(col(DUPLICATE_OF).isNull());
+    Dataset<Row> surfaces = TopicReports.surfaces(counted).persist(StorageLevel.MEMORY_AND_DISK());
+    TopicReports.Topics topics = TopicReports.topics(counted, fitted.models(), surfaces, tc.termsPerTopic());
+    write(topics.topics(), out.stagedPath("topics"));
+    write(TopicReports.trends(counted, fitted.models(), surfaces, config.period(), tc.termsPerTopic(),
+        config.trends()),
+        out.stagedPath("topic_trends"));
+    surfaces.unpersist();
+    manifest.model("topics", topics.metrics());
+    manifest.timing("topics-report", System.nanoTime() - t);
+    return modelled.drop(TEXT, TOPIC_TERMS_COLUMN, TOPIC_SURFACES_COLUMN, TOPIC_COUNTS_COLUMN, TOPIC_MODEL_COLUMN);
   }
 
   /** report.html and network.gexf, from the datasets written above (small aggregates only). */
@@ -203,6 +317,9 @@ final class Pipeline {
   }
 
   private static EntityMatcher builtInGazetteer;
+
+  /** Article × scope × pair rows of the co-occurrence stage, for the manifest; -1 when it did not run. */
+  private long pairOccurrences = -1;
 
   /** Builds a stage's dataset, persists it and counts it, recording count and time. */
   private Dataset<Row> stage(String name, String description, Supplier<Dataset<Row>> build) {

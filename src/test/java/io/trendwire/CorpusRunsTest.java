@@ -9,32 +9,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.trendwire.config.ConfigLoader;
-import io.trendwire.config.TrendWireConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End-to-end {@link TrendWireJob#run} with every config in conf/ on its real corpus: the record
+ * End-to-end {@link TrendWireJob#run} with every config in conf/ on its real corpus (the runs
+ * are shared with the other tests that read them, see {@link ReportRuns}): the record
  * accounting adds up to the counts the corpora's READMEs verified, and every reject has a reason.
  */
 class CorpusRunsTest {
-  @TempDir
-  Path tmp;
-
   private JsonNode runConf(String name, long expectedRead) throws IOException {
-    TrendWireConfig config = ConfigLoader.load(Paths.get("conf", name + ".json"));
-    Path out = tmp.resolve(name);
-    config = config.withOutput(config.output().withPath(out.toString()));
+    ReportRuns.Run run = ReportRuns.get(name);
+    Path out = run.folder();
+    RunSummary summary = run.summary();
     SparkSession spark = SparkTestSession.get();
-    RunSummary summary = TrendWireJob.run(spark, config);
 
     JsonNode manifest = new ObjectMapper().readTree(Files.readString(out.resolve("_manifest.json")));
     JsonNode counts = manifest.get("counts");

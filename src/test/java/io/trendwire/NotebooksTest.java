@@ -64,7 +64,7 @@ class NotebooksTest {
   @Test
   void everyNotebookRunsOnTheSampleReport() throws Exception {
     Path python = ExternalTools.python();
-    Path report = SampleReport.get();
+    Path report = ReportRuns.sample();
     Path out = Paths.get("target", "notebooks").toAbsolutePath();
     List<String> command = new ArrayList<>(List.of(python.toString(), "src/test/python/run_notebooks.py",
         report.toString(), out.toString()));

@@ -41,7 +41,7 @@ class ReadmeQueriesTest {
   @Test
   void readmeQueriesRunOnTheSampleReport() throws Exception {
     List<Query> all = queries(Files.readString(Paths.get("README.md")));
-    Path report = SampleReport.get();
+    Path report = ReportRuns.sample();
     List<Query> duck = new ArrayList<>();
     List<Query> spark = new ArrayList<>();
     List<String> unchecked = new ArrayList<>();

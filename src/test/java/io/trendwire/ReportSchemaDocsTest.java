@@ -135,7 +135,7 @@ class ReportSchemaDocsTest {
   @Test
   void docsDescribeEveryDatasetAndColumnTheJobWrites() throws IOException {
     Map<String, Map<String, String>> docs = documented(Files.readAllLines(Paths.get("docs", "reports.md")));
-    Path report = SampleReport.get();
+    Path report = ReportRuns.sample();
     TreeSet<String> written = new TreeSet<>();
     try (Stream<Path> children = Files.list(report)) {
       children.filter(ReportSchemaDocsTest::isParquetDataset).map(p -> p.getFileName().toString())

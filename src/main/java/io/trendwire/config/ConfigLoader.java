@@ -150,6 +150,8 @@ public final class ConfigLoader {
     if (en.trendMinArticles() < 1) {
       errors.add("entities.trendMinArticles: must be at least 1, got " + en.trendMinArticles());
     }
+    validateTopics(errors, config.topics());
+    validateTrends(config, errors);
     ReportConfig r = config.report();
     if (r.htmlTopN() < 1) {
       errors.add("report.htmlTopN: must be at least 1, got " + r.htmlTopN());
@@ -166,6 +168,118 @@ public final class ConfigLoader {
     }
     if (!errors.isEmpty()) {
       throw new ConfigException(origin + ": " + String.join("; ", errors));
+    }
+  }
+
+  private static void validateTopics(List<String> errors, TopicsConfig t) {
+    if (t.k() < 2 || t.k() > 1000) {
+      errors.add("topics.k: must be between 2 and 1000, got " + t.k());
+    }
+    if (t.maxIterations() < 1) {
+      errors.add("topics.maxIterations: must be at least 1, got " + t.maxIterations());
+    }
+    if (!t.optimizer().equals("online") && !t.optimizer().equals("em")) {
+      errors.add("topics.optimizer: must be 'online' or 'em', got '" + t.optimizer() + "'");
+    }
+    if (!(t.batchFraction() > 0 && t.batchFraction() <= 1)) {
+      errors.add("topics.batchFraction: must be in (0, 1], got " + t.batchFraction());
+    }
+    if (!(t.learningOffset() > 0)) {
+      errors.add("topics.learningOffset: must be positive, got " + t.learningOffset());
+    }
+    if (!(t.learningDecay() > 0.5 && t.learningDecay() <= 1)) {
+      errors.add("topics.learningDecay: must be in (0.5, 1], got " + t.learningDecay());
+    }
+    if (!(t.sampleFraction() > 0 && t.sampleFraction() <= 1)) {
+      errors.add("topics.sampleFraction: must be in (0, 1], got " + t.sampleFraction());
+    }
+    if (!(t.minDocFreq() > 0)) {
+      errors.add("topics.minDocFreq: must be positive, got " + t.minDocFreq());
+    }
+    if (!(t.maxDocFreq() > 0 && t.maxDocFreq() <= 1)) {
+      errors.add("topics.maxDocFreq: must be in (0, 1], got " + t.maxDocFreq());
+    }
+    if (t.vocabSize() < 10) {
+      errors.add("topics.vocabSize: must be at least 10, got " + t.vocabSize());
+    }
+    if (t.docConcentration() != null && !(t.docConcentration() > 0)) {
+      errors.add("topics.docConcentration: must be positive, got " + t.docConcentration());
+    }
+    if (t.topicConcentration() != null && !(t.topicConcentration() > 0)) {
+      errors.add("topics.topicConcentration: must be positive, got " + t.topicConcentration());
+    }
+    if ("em".equals(t.optimizer()) && ((t.docConcentration() != null && t.docConcentration() <= 1)
+        || (t.topicConcentration() != null && t.topicConcentration() <= 1))) {
+      errors.add("topics.docConcentration/topicConcentration: the em optimizer needs priors above 1");
+    }
+    if (t.termsPerTopic() < 2 || t.termsPerTopic() > 100) {
+      errors.add("topics.termsPerTopic: must be between 2 and 100, got " + t.termsPerTopic());
+    }
+    if (t.minLanguageArticles() < 1) {
+      errors.add("topics.minLanguageArticles: must be at least 1, got " + t.minLanguageArticles());
+    }
+  }
+
+  /** cooccur, trends and watch. */
+  private static void validateTrends(TrendWireConfig config, List<String> errors) {
+    CooccurConfig co = config.cooccur();
+    if (co.topK() < 2 || co.topK() > 200) {
+      errors.add("cooccur.topK: must be between 2 and 200, got " + co.topK());
+    }
+    if (co.minSupport() < 1) {
+      errors.add("cooccur.minSupport: must be at least 1, got " + co.minSupport());
+    }
+    if (co.trendMinSupport() < 1) {
+      errors.add("cooccur.trendMinSupport: must be at least 1, got " + co.trendMinSupport());
+    }
+    TrendsConfig tr = config.trends();
+    if (tr.baselinePeriods() < 2) {
+      errors.add("trends.baselinePeriods: must be at least 2, got " + tr.baselinePeriods());
+    }
+    if (tr.minHistory() < 2 || tr.minHistory() > tr.baselinePeriods()) {
+      errors.add("trends.minHistory: must be between 2 and trends.baselinePeriods (" + tr.baselinePeriods()
+          + "), got " + tr.minHistory());
+    }
+    if (tr.slopePeriods() < 2) {
+      errors.add("trends.slopePeriods: must be at least 2, got " + tr.slopePeriods());
+    }
+    if (!(tr.burstScale() > 1)) {
+      errors.add("trends.burstScale: must be greater than 1, got " + tr.burstScale());
+    }
+    if (!(tr.burstGamma() > 0)) {
+      errors.add("trends.burstGamma: must be positive, got " + tr.burstGamma());
+    }
+    if (tr.splitMinArticles() < 1) {
+      errors.add("trends.splitMinArticles: must be at least 1, got " + tr.splitMinArticles());
+    }
+    WatchConfig w = config.watch();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (int i = 0; i < w.items().size(); i++) {
+      WatchItem item = w.items().get(i);
+      String at = "watch.items[" + i + "]";
+      if (item == null) {
+        errors.add(at + ": must not be null");
+        continue;
+      }
+      if (item.id() == null || item.id().isBlank()) {
+        errors.add(at + ".id: required");
+      } else if (!ids.add(item.id())) {
+        errors.add(at + ".id: duplicate watch id '" + item.id() + "'");
+      }
+      if (item.entities().isEmpty()) {
+        errors.add(at + ".entities: at least one entity id is required");
+      }
+      for (String e : item.entities()) {
+        if (e == null || e.isBlank()) {
+          errors.add(at + ".entities: contains an empty entity id");
+        }
+      }
+      if (item.entities().stream().distinct().count() != item.entities().size()) {
+        errors.add(at + ".entities: an entity is listed twice");
+      }
+    }
+    if (w.topEntities() < 0 || w.topTopics() < 0 || w.sampleTitles() < 0) {
+      errors.add("watch.topEntities, watch.topTopics, watch.sampleTitles: must be zero or positive");
     }
   }
 

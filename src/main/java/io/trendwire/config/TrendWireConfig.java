@@ -23,9 +23,16 @@ public record TrendWireConfig(
     DedupeConfig dedupe,
     LanguageConfig language,
     EntitiesConfig entities,
+    TopicsConfig topics,
     @JsonPropertyDescription("report.html and the GEXF network export.")
     ReportConfig report,
-    SparkConfig spark) implements Serializable {
+    SparkConfig spark,
+    @JsonPropertyDescription("Entity co-occurrence: pairs/ and pair_trends/.")
+    CooccurConfig cooccur,
+    @JsonPropertyDescription("Baseline, z, bursts and slope of every trend series.")
+    TrendsConfig trends,
+    @JsonPropertyDescription("Watched entities and pairs: watch/.")
+    WatchConfig watch) implements Serializable {
 
   public TrendWireConfig {
     input = input == null ? InputConfig.DEFAULT : input;
@@ -35,19 +42,27 @@ public record TrendWireConfig(
     dedupe = dedupe == null ? DedupeConfig.DEFAULT : dedupe;
     language = language == null ? LanguageConfig.DEFAULT : language;
     entities = entities == null ? EntitiesConfig.DEFAULT : entities;
+    topics = topics == null ? TopicsConfig.DEFAULT : topics;
     report = report == null ? ReportConfig.DEFAULT : report;
     spark = spark == null ? SparkConfig.DEFAULT : spark;
+    cooccur = cooccur == null ? CooccurConfig.DEFAULT : cooccur;
+    trends = trends == null ? TrendsConfig.DEFAULT : trends;
+    watch = watch == null ? WatchConfig.DEFAULT : watch;
   }
 
   public TrendWireConfig withInputPaths(List<String> paths) {
-    return new TrendWireConfig(input.withPaths(paths), output, period, timeZone, dedupe, language, entities, report, spark);
+    return new TrendWireConfig(input.withPaths(paths), output, period, timeZone, dedupe, language, entities, topics, report, spark, cooccur, trends, watch);
   }
 
   public TrendWireConfig withOutput(OutputConfig newOutput) {
-    return new TrendWireConfig(input, newOutput, period, timeZone, dedupe, language, entities, report, spark);
+    return new TrendWireConfig(input, newOutput, period, timeZone, dedupe, language, entities, topics, report, spark, cooccur, trends, watch);
   }
 
   public TrendWireConfig withPeriod(Period newPeriod) {
-    return new TrendWireConfig(input, output, newPeriod, timeZone, dedupe, language, entities, report, spark);
+    return new TrendWireConfig(input, output, newPeriod, timeZone, dedupe, language, entities, topics, report, spark, cooccur, trends, watch);
+  }
+
+  public TrendWireConfig withTopics(TopicsConfig newTopics) {
+    return new TrendWireConfig(input, output, period, timeZone, dedupe, language, entities, newTopics, report, spark, cooccur, trends, watch);
   }
 }

@@ -24,6 +24,7 @@ public final class RunManifest {
   private final Map<String, Map<String, Object>> stages = new LinkedHashMap<>();
   private final Map<String, Double> timings = new LinkedHashMap<>();
   private Map<String, Object> counts = Map.of();
+  private final Map<String, Object> models = new LinkedHashMap<>();
   private Instant finished;
 
   public RunManifest(TrendWireConfig config) {
@@ -51,6 +52,11 @@ public final class RunManifest {
     counts = newCounts;
   }
 
+  /** Metrics of a fitted model (e.g. topics: coherence and log-perplexity), under model_metrics. */
+  public void model(String name, Map<String, Object> metrics) {
+    models.put(name, metrics);
+  }
+
   public void finished(Instant at) {
     finished = at;
   }
@@ -65,6 +71,7 @@ public final class RunManifest {
     m.put("counts", counts);
     m.put("stages", stages);
     m.put("timings_seconds", timings);
+    m.put("model_metrics", models);
     try {
       return JSON.writeValueAsString(m);
     } catch (JsonProcessingException e) {

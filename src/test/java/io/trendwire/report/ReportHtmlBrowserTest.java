@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trendwire.ExternalTools;
-import io.trendwire.SampleReport;
+import io.trendwire.ReportRuns;
 import io.trendwire.SparkTestSession;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,7 +60,7 @@ class ReportHtmlBrowserTest {
 
   @Test
   void sampleReportRendersWithoutErrorsAndChartsHoldTheParquetValues() throws Exception {
-    Path report = SampleReport.get();
+    Path report = ReportRuns.sample();
     Path html = report.resolve("report.html");
     assertTrue(Files.isRegularFile(html), "the job wrote report.html");
     Page page = load(html, "--dump-dom");

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# TrendWire's topic model against its peers, on KCNA and Reuters-21578 (k = 20, top 10 terms):
+# TrendWire, the bare MLlib pipeline, gensim LdaMulticore and tomotopy LDA (the last two from
+# PyPI into a venv this script makes, fed TrendWire's tokens), each one's NPMI coherence on one
+# shared reference tokenisation, and wall time (Spark local[2]; gensim and tomotopy on 2 cores).
+#   bench/topics/run.sh [CORPUS...]        (default: kcna reuters)
+# Environment: PASSES (gensim passes, default 10 = TrendWire's passes: maxIterations x
+# batchFraction), GIBBS (tomotopy iterations, default 200), TOPICS (JSON topics settings over the
+# conf's, default {"k": 20}), TRENDWIRE_SHARED (default ../shared).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+SHARED="${TRENDWIRE_SHARED:-$ROOT/../shared}"
+VENV="$ROOT/target/bench-topics-venv"
+PASSES="${PASSES:-10}"
+GIBBS="${GIBBS:-200}"
+TOPICS="${TOPICS:-{\"k\": 20\}}"
+CORPORA=("$@")
+[ ${#CORPORA[@]} -eq 0 ] && CORPORA=(kcna reuters)
+
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q gensim==4.4.0 tomotopy==0.14.0
+fi
+cd "$ROOT"
+mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=compile \
+  -Dmdep.outputFile=target/spark-classpath.txt >/dev/null
+FLAGS=$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' pom.xml)
+for corpus in "${CORPORA[@]}"; do
+  OUT="$ROOT/target/bench-topics/$corpus"
+  rm -rf "$OUT"; mkdir -p "$OUT"
+  CONF=$(mktemp --suffix=.json)
+  sed "s:\.\./shared:$SHARED:g" "conf/$corpus.json" > "$CONF"
+  echo "== $corpus (nproc $(nproc); the machine may be shared: wall times are indicative)"
+  # shellcheck disable=SC2086
+  java $FLAGS -Xmx6g -cp "target/test-classes:target/classes:$(cat target/spark-classpath.txt)" \
+    io.trendwire.topics.TopicsBenchMain "$CONF" "$OUT" "$TOPICS" 2>"$OUT.log" || { tail -20 "$OUT.log"; exit 1; }
+  "$VENV/bin/python" bench/topics/compare.py "$OUT" "$PASSES" "$GIBBS"
+  rm -f "$CONF"
+done

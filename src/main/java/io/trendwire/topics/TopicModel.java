@@ -1,0 +1,27 @@
+package io.trendwire.topics;
+
+import org.apache.spark.ml.PipelineModel;
+
+/**
+ * One fitted topic model, small enough for the driver: its language (null in global mode), the
+ * offset of its topic ids, its vocabulary and its topic-term distributions (k × vocabulary, each
+ * row summing to 1), and the saved pipeline (term analysis, CountVectorizer, LDA).
+ *
+ * @param index position of the model in the run (the _topic_model column)
+ * @param logPerplexity MLlib's log-perplexity bound of the model on its counted articles
+ */
+public record TopicModel(int index, String language, int topicOffset, String[] vocabulary, double[][] topicTerms,
+    double logPerplexity, long fitArticles, PipelineModel pipeline) {
+
+  public int k() {
+    return topicTerms.length;
+  }
+
+  /** The indices of topic {@code t}'s {@code n} most probable terms, most probable first. */
+  public int[] topTerms(int t, int n) {
+    double[] row = topicTerms[t];
+    return java.util.stream.IntStream.range(0, row.length).boxed()
+        .sorted((a, b) -> Double.compare(row[b], row[a]))
+        .limit(n).mapToInt(Integer::intValue).toArray();
+  }
+}

@@ -1,0 +1,187 @@
+package io.trendwire.topics;
+
+import static io.trendwire.schema.Columns.*;
+import static org.apache.spark.sql.functions.array_max;
+import static org.apache.spark.sql.functions.array_position;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import io.trendwire.config.TopicsConfig;
+import io.trendwire.config.TopicsMode;
+import io.trendwire.text.TermAnalyzer;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.clustering.DistributedLDAModel;
+import org.apache.spark.ml.clustering.LDA;
+import org.apache.spark.ml.clustering.LDAModel;
+import org.apache.spark.ml.feature.CountVectorizer;
+import org.apache.spark.ml.feature.CountVectorizerModel;
+import org.apache.spark.ml.functions;
+import org.apache.spark.ml.linalg.Matrix;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.util.Identifiable$;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Fits MLlib LDA over analysed terms and gives every article its topic weights.
+ *
+ * <p>Input: articles with title, text, language, duplicate_of and, when {@code entityTokens}
+ * and the entity stage ran, _mentions. Output ({@link Result#articles}): the input plus
+ * topic_id (int, the article's most probable topic; null for an article no model covers or
+ * with no vocabulary term), topic_weights (array of double summing to 1 over the topics of the
+ * article's model; null where topic_id is null) and the internal columns _terms, _surfaces,
+ * _term_counts (term count vector over the model's vocabulary), _topic_model (the model's
+ * index). The result is materialised (local checkpoint): it is read by several report jobs.
+ *
+ * <p>Models are fitted on originals only (duplicate_of null), so a story syndicated a hundred
+ * times does not become a topic of its own, then applied to every article. In per_language mode,
+ * one model per language with at least {@code minLanguageArticles} originals; topic ids are
+ * numbered on from one model to the next, so they are unique in the run.
+ */
+public final class TopicModeler {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TopicModeler.class);
+  private final TopicsConfig config;
+
+  public TopicModeler(TopicsConfig config) {
+    this.config = config;
+  }
+
+  /** The articles with topics, and the models. */
+  public record Result(Dataset<Row> articles, List<TopicModel> models) {}
+
+  public Result model(Dataset<Row> articles) {
+    boolean entities = config.entityTokens() && List.of(articles.columns()).contains(MENTIONS_STRUCTS);
+    TermAnalyzer analyzer = new TermAnalyzer().setTextCols(TITLE, TEXT).setLanguageCol(LANGUAGE)
+        .setMentionsCol(entities ? MENTIONS_STRUCTS : "").setOutputCol(TOPIC_TERMS_COLUMN)
+        .setSurfaceCol(TOPIC_SURFACES_COLUMN);
+    // Checkpointed, not only persisted: the fit reads the terms many times, and the report
+    // queries built on top would otherwise carry (and AQE re-print) the whole upstream plan.
+    articles.sparkSession().sparkContext().setJobDescription("topics: analyse terms");
+    Dataset<Row> terms = analyzer.transform(articles).localCheckpoint(true);
+
+    List<String> groups = new ArrayList<>();
+    if (config.mode() == TopicsMode.GLOBAL) {
+      groups.add(null);
+    } else {
+      // A small driver-side list: one row per language.
+      for (Row r : terms.filter(col(DUPLICATE_OF).isNull()).groupBy(LANGUAGE).count()
+          .filter(col("count").geq(config.minLanguageArticles())).filter(col(LANGUAGE).isNotNull())
+          .orderBy(LANGUAGE).collectAsList()) {
+        groups.add(r.getString(0));
+      }
+    }
+    List<TopicModel> models = new ArrayList<>();
+    Dataset<Row> applied = null;
+    int offset = 0;
+    List<String> covered = new ArrayList<>();
+    for (String language : groups) {
+      Dataset<Row> rows = language == null ? terms : terms.filter(col(LANGUAGE).equalTo(language));
+      TopicModel model = fit(rows, analyzer, models.size(), language, offset);
+      if (model == null) {
+        continue;
+      }
+      models.add(model);
+      covered.add(language);
+      Dataset<Row> withTopics = apply(model, rows);
+      applied = applied == null ? withTopics : applied.unionByName(withTopics);
+      offset += model.k();
+    }
+    if (applied == null || config.mode() == TopicsMode.PER_LANGUAGE) {
+      Dataset<Row> uncovered = (applied == null ? terms
+          : terms.filter(col(LANGUAGE).isNull().or(col(LANGUAGE).isin(covered.toArray()).unary_$bang())))
+          .withColumn(TOPIC_COUNTS_COLUMN, lit(null).cast(SQLDataTypes.VectorType()))
+          .withColumn(TOPIC_MODEL_COLUMN, lit(null).cast(DataTypes.IntegerType))
+          .withColumn(TOPIC_WEIGHTS, lit(null).cast(DataTypes.createArrayType(DataTypes.DoubleType)))
+          .withColumn(TOPIC_ID, lit(null).cast(DataTypes.IntegerType));
+      applied = applied == null ? uncovered : applied.unionByName(uncovered);
+    }
+    articles.sparkSession().sparkContext().setJobDescription("topics: apply topic models");
+    Dataset<Row> result = applied.localCheckpoint(true);
+    terms.unpersist();
+    return new Result(result, models);
+  }
+
+  private TopicModel fit(Dataset<Row> rows, TermAnalyzer analyzer, int index, String language, int offset) {
+    Dataset<Row> originals = rows.filter(col(DUPLICATE_OF).isNull());
+    Dataset<Row> fitRows = config.sampleFraction() < 1.0
+        ? originals.sample(false, config.sampleFraction(), config.seed()) : originals;
+    CountVectorizer cv = new CountVectorizer().setInputCol(TOPIC_TERMS_COLUMN).setOutputCol(TOPIC_COUNTS_COLUMN)
+        .setMinDF(config.minDocFreq()).setMaxDF(config.maxDocFreq()).setVocabSize(config.vocabSize());
+    LDA lda = new LDA().setK(config.k()).setMaxIter(config.maxIterations()).setOptimizer(config.optimizer())
+        .setSeed(config.seed()).setFeaturesCol(TOPIC_COUNTS_COLUMN).setTopicDistributionCol(TOPIC_DISTRIBUTION_COLUMN);
+    if ("online".equals(config.optimizer())) {
+      lda.setSubsamplingRate(config.batchFraction()).setLearningOffset(config.learningOffset())
+          .setLearningDecay(config.learningDecay());
+    }
+    if (config.docConcentration() != null) {
+      lda.setDocConcentration(config.docConcentration());
+    }
+    if (config.topicConcentration() != null) {
+      lda.setTopicConcentration(config.topicConcentration());
+    }
+    fitRows.sparkSession().sparkContext().setJobDescription("topics: fit LDA" + (language == null ? "" : " (" + language + ")"));
+    long fitted = fitRows.count();
+    double minDocs = config.minDocFreq() >= 1 ? config.minDocFreq() : config.minDocFreq() * fitted;
+    if (fitted == 0 || config.maxDocFreq() * fitted < minDocs) {
+      // Too few articles for the vocabulary bounds (a term cannot be in at least minDocFreq and at
+      // most maxDocFreq of them): no model rather than a failed run.
+      LOG.warn("Topics{}: {} articles are too few for minDocFreq {} and maxDocFreq {}; no model",
+          language == null ? "" : " (" + language + ")", fitted, config.minDocFreq(), config.maxDocFreq());
+      return null;
+    }
+    CountVectorizerModel vectorizer = cv.fit(fitRows);
+    if (vectorizer.vocabulary().length == 0) {
+      LOG.warn("Topics{}: no term is within the vocabulary bounds (minDocFreq {}, maxDocFreq {}); no model",
+          language == null ? "" : " (" + language + ")", config.minDocFreq(), config.maxDocFreq());
+      return null;
+    }
+    LDAModel ldaModel = lda.fit(vectorizer.transform(fitRows));
+    // The EM model keeps the training graph; its local form is what applies to new articles.
+    LDAModel local = ldaModel instanceof DistributedLDAModel d ? d.toLocal() : ldaModel;
+    PipelineModel pipeline = new PipelineModel(Identifiable$.MODULE$.randomUID("topics"),
+        java.util.List.<Transformer>of(analyzer, vectorizer, local));
+    double logPerplexity = local.logPerplexity(vectorizer.transform(originals));
+    return new TopicModel(index, language, offset, vectorizer.vocabulary(), normalisedRows(local.topicsMatrix()),
+        logPerplexity, fitted, pipeline);
+  }
+
+  private static Dataset<Row> apply(TopicModel model, Dataset<Row> rows) {
+    PipelineModel p = model.pipeline();
+    CountVectorizerModel vectorizer = (CountVectorizerModel) p.stages()[1];
+    LDAModel lda = (LDAModel) p.stages()[2];
+    Dataset<Row> t = lda.transform(vectorizer.transform(rows));
+    org.apache.spark.sql.Column weights = functions.vector_to_array(col(TOPIC_DISTRIBUTION_COLUMN), "float64");
+    // An article with no vocabulary term gets LDA's prior (equal weights): no topic, rather than topic 0.
+    org.apache.spark.sql.Column empty = functions.vector_to_array(col(TOPIC_COUNTS_COLUMN), "float64");
+    org.apache.spark.sql.Column hasTerms = org.apache.spark.sql.functions.aggregate(empty, lit(0.0),
+        (acc, x) -> acc.plus(x)).gt(0);
+    return t.withColumn(TOPIC_MODEL_COLUMN, lit(model.index()))
+        .withColumn(TOPIC_WEIGHTS, when(hasTerms, weights))
+        .withColumn(TOPIC_ID, when(hasTerms,
+            array_position(col(TOPIC_WEIGHTS), array_max(col(TOPIC_WEIGHTS))).cast(DataTypes.IntegerType)
+                .minus(1).plus(model.topicOffset())))
+        .drop(TOPIC_DISTRIBUTION_COLUMN);
+  }
+
+  /** LDA's topicsMatrix is vocabulary × k and unnormalised (online: variational parameters). */
+  static double[][] normalisedRows(Matrix m) {
+    int v = m.numRows();
+    int k = m.numCols();
+    double[][] out = new double[k][v];
+    for (int t = 0; t < k; t++) {
+      double sum = 0;
+      for (int w = 0; w < v; w++) {
+        sum += m.apply(w, t);
+      }
+      for (int w = 0; w < v; w++) {
+        out[t][w] = m.apply(w, t) / sum;
+      }
+    }
+    return out;
+  }
+}

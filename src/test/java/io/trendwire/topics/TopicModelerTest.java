@@ -1,0 +1,132 @@
+package io.trendwire.topics;
+
+import static io.trendwire.schema.Columns.*;
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trendwire.SparkTestSession;
+import io.trendwire.config.TopicsConfig;
+import io.trendwire.config.TopicsMode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The topic stage on articles built in code: two themes with disjoint words (missiles, harvests)
+ * in English and German. The model finds them, is repeatable with a seed, saves and reloads.
+ */
+class TopicModelerTest {
+  @TempDir
+  Path tmp;
+
+  private static final StructType SCHEMA = new StructType()
+      .add(ARTICLE_ID, DataTypes.StringType, false)
+      .add(TITLE, DataTypes.StringType, true)
+      .add(TEXT, DataTypes.StringType, true)
+      .add(LANGUAGE, DataTypes.StringType, true)
+      .add(DUPLICATE_OF, DataTypes.StringType, true);
+
+  private static final String[][] EN = {
+      {"missile", "launch", "rocket", "test", "warhead", "ballistic"},
+      {"harvest", "wheat", "farm", "grain", "crop", "tractor"}};
+  private static final String[][] DE = {
+      {"Rakete", "Start", "Sprengkopf", "Test", "ballistisch", "Abschuss"},
+      {"Ernte", "Weizen", "Bauernhof", "Getreide", "Traktor", "Feld"}};
+
+  static Dataset<Row> articles(SparkSession spark) {
+    List<Row> rows = new ArrayList<>();
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 80; i++) {
+      // Half the articles are German (i % 4 = 2, 3), their theme alternating every four.
+      boolean german = i % 4 >= 2;
+      String[] words = (german ? DE : EN)[german ? (i / 4) % 2 : i % 2];
+      StringBuilder text = new StringBuilder();
+      for (int w = 0; w < 30; w++) {
+        text.append(words[random.nextInt(words.length)]).append(' ');
+      }
+      rows.add(RowFactory.create("a" + i, null, text.toString(), german ? "de" : "en", null));
+    }
+    rows.add(RowFactory.create("copy", null, "missile launch rocket", "en", "a0"));
+    rows.add(RowFactory.create("empty", "", null, "en", null));
+    return spark.createDataFrame(rows, SCHEMA);
+  }
+
+  private static TopicsConfig config(TopicsMode mode) {
+    return new TopicsConfig(true, mode, 2, 30, "online", 0.5, null, null, 1.0, 2.0, 0.9, 1000, null, null, false, 6, 10, 7L);
+  }
+
+  @Test
+  void findsTheThemesRepeatablyAndReloads() {
+    SparkSession spark = SparkTestSession.get();
+    TopicModeler.Result first = new TopicModeler(config(TopicsMode.GLOBAL)).model(articles(spark));
+    TopicModeler.Result second = new TopicModeler(config(TopicsMode.GLOBAL)).model(articles(spark));
+    assertEquals(1, first.models().size(), "global mode: one model");
+    TopicModel m = first.models().get(0);
+    for (int t = 0; t < m.k(); t++) {
+      assertArrayEquals(m.topicTerms()[t], second.models().get(0).topicTerms()[t], 1e-9, "same seed, same topic " + t);
+    }
+
+    Map<String, Integer> topicOf = new HashMap<>();
+    for (Row r : first.articles().select(ARTICLE_ID, TOPIC_ID, TOPIC_WEIGHTS, TEXT).collectAsList()) {
+      if (r.getString(0).equals("empty")) {
+        assertNull(r.get(1), "an article with no terms has no topic");
+        continue;
+      }
+      List<Double> w = r.getList(2);
+      assertEquals(1.0, w.stream().mapToDouble(Double::doubleValue).sum(), 1e-6, "weights sum to 1");
+      topicOf.put(r.getString(0), r.getInt(1));
+    }
+    // English missile articles are 0, 4, 8..., English harvest 1, 5, 9...: each theme one topic.
+    int missiles = topicOf.get("a0");
+    int harvests = topicOf.get("a1");
+    assertNotEquals(missiles, harvests, "the two themes get different topics");
+    for (int i = 0; i < 80; i += 4) {  // English: i % 4 = 0 (missiles) and 1 (harvests)
+      assertEquals(missiles, topicOf.get("a" + i), "missile article a" + i);
+      assertEquals(harvests, topicOf.get("a" + (i + 1)), "harvest article a" + (i + 1));
+    }
+    assertEquals(missiles, topicOf.get("copy"), "copies are not fitted on but get topics");
+
+    String path = tmp.resolve("model").toString();
+    TopicIO.save(m, path);
+    PipelineModel reloaded = TopicIO.load(TopicIO.modelPath(path, m));
+    List<Row> again = reloaded.transform(articles(spark).filter(col(ARTICLE_ID).equalTo("a0")))
+        .select(TOPIC_DISTRIBUTION_COLUMN).collectAsList();
+    Vector v = again.get(0).getAs(0);
+    List<Double> original = first.articles().filter(col(ARTICLE_ID).equalTo("a0")).first().getList(
+        first.articles().schema().fieldIndex(TOPIC_WEIGHTS));
+    for (int t = 0; t < v.size(); t++) {
+      assertEquals(original.get(t), v.apply(t), 1e-6, "the reloaded pipeline gives the same weights, topic " + t);
+    }
+  }
+
+  @Test
+  void perLanguageFitsOneModelPerLanguageWithUniqueTopicIds() {
+    SparkSession spark = SparkTestSession.get();
+    TopicsConfig c = config(TopicsMode.PER_LANGUAGE);
+    TopicModeler.Result r = new TopicModeler(c).model(articles(spark));
+    assertEquals(List.of("de", "en"), r.models().stream().map(TopicModel::language).toList(), "a model per language");
+    assertEquals(2, r.models().get(1).topicOffset(), "English topic ids follow German ones");
+    assertEquals(40, r.articles().filter(col(LANGUAGE).equalTo("de")).filter(col(TOPIC_ID).isNotNull()).count(),
+        "every German article has a German topic");
+    for (Row row : r.articles().filter(col(TOPIC_ID).isNotNull()).select(LANGUAGE, TOPIC_ID).collectAsList()) {
+      int id = row.getInt(1);
+      assertTrue(row.getString(0).equals("de") ? id < 2 : id >= 2, "topic " + id + " belongs to the article's language");
+    }
+  }
+}

@@ -25,10 +25,32 @@ class ReportFolderTest {
         + " \"output\": {\"path\": \"" + out + "\", \"overwrite\": " + overwrite + "}}", "test");
   }
 
-  /** A file that claims to be Parquet: Spark fails while the ingest stage runs. */
+  /**
+   * A Parquet file whose footer is intact but whose data pages are garbage: it passes the footer
+   * check (an unreadable footer would only make an UNREADABLE_FILE reject), and Spark fails while
+   * reading its rows in the ingest stage.
+   */
   private Path brokenParquet() throws IOException {
+    Path written = tmp.resolve("written");
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 2000; i++) {
+      text.append("Mosca e Pyongyang ").append(i).append(' ');
+    }
+    org.apache.spark.sql.SparkSession spark = SparkTestSession.get();
+    spark.createDataFrame(java.util.List.of(org.apache.spark.sql.RowFactory.create("a1", "2024-06-19", text.toString())),
+            new org.apache.spark.sql.types.StructType().add("id", "string").add("published", "string").add("text", "string"))
+        .coalesce(1).write().option("compression", "none").parquet(written.toString());
+    Path part;
+    try (Stream<Path> files = Files.list(written)) {
+      part = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(part);
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 4; i < bytes.length / 2; i++) {
+      bytes[i] = (byte) random.nextInt(256);
+    }
     Path dir = Files.createDirectories(tmp.resolve("broken"));
-    Files.writeString(dir.resolve("part-0.parquet"), "not parquet at all");
+    Files.write(dir.resolve("part-0.parquet"), bytes);
     return dir;
   }
 

@@ -8,16 +8,11 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.mode;
 import static org.apache.spark.sql.functions.when;
 
 import io.trendwire.config.Period;
-import java.sql.Date;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import io.trendwire.trends.Series;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapFunction;
@@ -79,10 +74,8 @@ public final class EntityReports {
   public static Dataset<Row> trends(Dataset<Row> countedMentions, Dataset<Row> countedArticles, Dataset<Row> entities,
       Period period, int minArticles) {
     Dataset<Row> totals = countedArticles.groupBy(col(PERIOD).alias("_t_period")).agg(count(lit(1)).alias("_total"));
-    Row range = totals.agg(min("_t_period"), max("_t_period")).first();
-    SparkSession spark = countedArticles.sparkSession();
     Dataset<Row> grid = entities.filter(col(ARTICLES).geq(minArticles)).select(ENTITY_ID, NAME)
-        .crossJoin(allPeriods(spark, range, period));
+        .crossJoin(Series.allPeriods(countedArticles, period));
     Dataset<Row> counts = countedMentions.groupBy(col(ENTITY_ID).alias("_c_entity"), col(PERIOD).alias("_c_period"))
         .agg(countDistinct(ARTICLE_ID).alias("_articles"), count(lit(1)).alias("_mentions"));
     Column articles = coalesce(col("_articles"), lit(0L));
@@ -93,24 +86,6 @@ public final class EntityReports {
             coalesce(col("_mentions"), lit(0L)).alias(MENTIONS),
             when(coalesce(col("_total"), lit(0L)).gt(0), articles.divide(col("_total"))).otherwise(lit(0.0)).alias(SHARE))
         .orderBy(col(ENTITY_ID), col(PERIOD));
-  }
-
-  /** Every period start from the first to the last period of the corpus (a small list). */
-  static Dataset<Row> allPeriods(SparkSession spark, Row range, Period period) {
-    List<Row> rows = new ArrayList<>();
-    if (!range.isNullAt(0)) {
-      LocalDate from = range.getDate(0).toLocalDate();
-      LocalDate to = range.getDate(1).toLocalDate();
-      ChronoUnit unit = switch (period) {
-        case DAY -> ChronoUnit.DAYS;
-        case WEEK -> ChronoUnit.WEEKS;
-        case MONTH -> ChronoUnit.MONTHS;
-      };
-      for (LocalDate d = from; !d.isAfter(to); d = d.plus(1, unit)) {
-        rows.add(RowFactory.create(Date.valueOf(d)));
-      }
-    }
-    return spark.createDataFrame(rows, new StructType().add(PERIOD, DataTypes.DateType, false));
   }
 
   /**

@@ -51,6 +51,16 @@ class CooccurrenceTest {
   }
 
   @Test
+  void gSquaredMatchesDunningsPublishedExample() {
+    // Dunning (1993), "Accurate Methods for the Statistics of Surprise and Coincidence",
+    // Computational Linguistics 19(1), p. 72: the bigram table k(AB) = 110, k(A¬B) = 2442,
+    // k(¬AB) = 111, k(¬A¬B) = 29114 has -2 log λ = 270.72. In our margins: ab = 110,
+    // a = 110 + 2442, b = 110 + 111, n = the sum of all four cells.
+    long ab = 110, a = 110 + 2442, b = 110 + 111, n = 110 + 2442 + 111 + 29114;
+    assertEquals(270.72, measures(ab, a, b, n).getDouble(2), 0.005, "G² of Dunning's published table");
+  }
+
+  @Test
   void measuresAtTheEdges() {
     Row never = measures(0, 5, 5, 100);
     assertNull(never.get(0), "pmi undefined without co-occurrence");

@@ -94,10 +94,11 @@ final class Pipeline {
         deduped = stage("dedupe_near", "mark near-duplicate copies", () -> marker.markNear(exact));
         exact.unpersist();
       }
+      // text_chars is article metadata, counted here with the language rather than inside a later stage.
       Dataset<Row> identified = stage("language", "identify article languages", () ->
-          new LanguageIdentifier(config.language()).identify(deduped));
+          new LanguageIdentifier(config.language()).identify(deduped).withColumn(TEXT_CHARS, length(col(TEXT))));
       deduped.unpersist();
-      Dataset<Row> periodised = Periods.assign(identified, config.period()).withColumn(TEXT_CHARS, length(col(TEXT)));
+      Dataset<Row> periodised = Periods.assign(identified, config.period());
       Dataset<Row> articles = periodised;
       EntityMatcher matcher = null;
       if (config.entities().enabled()) {

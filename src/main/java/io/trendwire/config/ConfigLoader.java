@@ -147,6 +147,9 @@ public final class ConfigLoader {
     if (en.minCandidateArticles() < 1) {
       errors.add("entities.minCandidateArticles: must be at least 1, got " + en.minCandidateArticles());
     }
+    if (en.commonWordsSampleBytes() < 100_000) {
+      errors.add("entities.commonWordsSampleBytes: must be at least 100000, got " + en.commonWordsSampleBytes());
+    }
     if (en.trendMinArticles() < 1) {
       errors.add("entities.trendMinArticles: must be at least 1, got " + en.trendMinArticles());
     }

@@ -17,10 +17,12 @@ public record EntitiesConfig(
     Boolean candidates,
     @JsonPropertyDescription("entities/ lists a candidate only if at least this many articles name it.")
     Integer minCandidateArticles,
+    @JsonPropertyDescription("The case-ratio count of common words reads at most this many bytes (UTF-8) of text per language; larger languages are sampled at random.")
+    Long commonWordsSampleBytes,
     @JsonPropertyDescription("entity_trends/ has complete series for entities in at least this many articles.")
     Integer trendMinArticles) implements Serializable {
 
-  public static final EntitiesConfig DEFAULT = new EntitiesConfig(null, null, null, null, null, null);
+  public static final EntitiesConfig DEFAULT = new EntitiesConfig(null, null, null, null, null, null, null);
 
   public EntitiesConfig {
     enabled = enabled == null || enabled;
@@ -28,6 +30,9 @@ public record EntitiesConfig(
     rollUp = rollUp == null || rollUp;
     candidates = candidates == null || candidates;
     minCandidateArticles = minCandidateArticles == null ? 2 : minCandidateArticles;
+    // 20 million characters: several times what a common word needs to show its lower case, and
+    // a bounded cost (well under a second per language) however large the corpus.
+    commonWordsSampleBytes = commonWordsSampleBytes == null ? 20_000_000L : commonWordsSampleBytes;
     trendMinArticles = trendMinArticles == null ? 3 : trendMinArticles;
   }
 }

@@ -65,7 +65,8 @@ public final class EntityLinker implements Serializable {
     // Words the corpus writes mostly in lower case are no names alone (CommonWords): one
     // aggregate over the text before matching, broadcast as a small set per language.
     HashMap<String, HashSet<String>> commonWords = config.candidates()
-        ? CommonWords.find(articles, matcher, config.minCandidateArticles()) : new HashMap<>();
+        ? CommonWords.find(articles, matcher, config.minCandidateArticles(),
+        config.commonWordsSampleBytes()) : new HashMap<>();
     Broadcast<HashMap<String, HashSet<String>>> common =
         JavaSparkContext.fromSparkContext(articles.sparkSession().sparkContext()).broadcast(commonWords);
     UserDefinedFunction find = udf(new Find(matcher, common, config.rollUp(), config.candidates()), found)

@@ -738,6 +738,14 @@ public final class EntityMatcher implements Serializable {
     private static final ThreadLocal<FormCache> THREAD = ThreadLocal.withInitial(FormCache::new);
     private long[] keys = new long[1 << 12];
     private Word[] words = new Word[1 << 12];
+    /**
+     * The characters of the cached long words (whose keys are only length and hash), one after
+     * another, and each slot's offset into them: a hit is confirmed against one flat array
+     * rather than through the Word, its String and that String's bytes, three scattered reads.
+     */
+    private char[] chars = new char[1 << 15];
+    private int[] at = new int[1 << 12];
+    private int charsUsed;
     private int size;
     /** Weak: a thread's cache must not keep the gazetteer of a finished job alive. */
     private java.lang.ref.WeakReference<EntityMatcher> bound = new java.lang.ref.WeakReference<>(null);
@@ -754,7 +762,7 @@ public final class EntityMatcher implements Serializable {
       int slot = mix(key) & mask;
       boolean confirm = (key & Tokenizer.LONG_WORD) != 0;
       for (Word w = words[slot]; w != null; w = words[slot]) {
-        if (keys[slot] == key && (!confirm || text.regionMatches(start, w.surface(), 0, end - start))) {
+        if (keys[slot] == key && (!confirm || sameChars(text, start, end, at[slot]))) {
           return w;
         }
         slot = (slot + 1) & mask;
@@ -767,11 +775,34 @@ public final class EntityMatcher implements Serializable {
         // A bounded memory for a long run over a large vocabulary: start afresh.
         Arrays.fill(words, null);
         size = 0;
+        charsUsed = 0;
       } else if ((size + 1) * 2 > words.length) {
         grow();
       }
-      insert(key, w);
+      insert(key, w, confirm ? keep(text, start, end) : -1);
       return w;
+    }
+
+    /** Whether text[start, end) is the long word kept at chars[offset]; the key already vouches for the length. */
+    private boolean sameChars(String text, int start, int end, int offset) {
+      char[] c = chars;
+      for (int k = start, o = offset; k < end; k++, o++) {
+        if (c[o] != text.charAt(k)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Appends text[start, end) to the kept characters; returns its offset. */
+    private int keep(String text, int start, int end) {
+      int length = end - start;
+      if (charsUsed + length > chars.length) {
+        chars = Arrays.copyOf(chars, Math.max(chars.length * 2, charsUsed + length));
+      }
+      text.getChars(start, end, chars, charsUsed);
+      charsUsed += length;
+      return charsUsed - length;
     }
 
     /** The token id of the word's Polish stem ({@link MatchForms#polish}), computed once per word. */
@@ -805,6 +836,7 @@ public final class EntityMatcher implements Serializable {
         bound = new java.lang.ref.WeakReference<>(m);
         Arrays.fill(words, null);
         size = 0;
+        charsUsed = 0;
       }
       matcher = m;
       return this;
@@ -815,7 +847,7 @@ public final class EntityMatcher implements Serializable {
       matcher = null;
     }
 
-    private void insert(long key, Word w) {
+    private void insert(long key, Word w, int offset) {
       int mask = words.length - 1;
       int slot = mix(key) & mask;
       while (words[slot] != null) {
@@ -823,18 +855,21 @@ public final class EntityMatcher implements Serializable {
       }
       words[slot] = w;
       keys[slot] = key;
+      at[slot] = offset;
       size++;
     }
 
     private void grow() {
       Word[] old = words;
       long[] oldKeys = keys;
+      int[] oldAt = at;
       words = new Word[old.length * 2];
       keys = new long[old.length * 2];
+      at = new int[old.length * 2];
       size = 0;
       for (int k = 0; k < old.length; k++) {
         if (old[k] != null) {
-          insert(oldKeys[k], old[k]);
+          insert(oldKeys[k], old[k], oldAt[k]);
         }
       }
     }

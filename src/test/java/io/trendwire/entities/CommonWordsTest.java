@@ -31,7 +31,31 @@ class CommonWordsTest {
     Dataset<Row> articles = spark.createDataFrame(List.of(rows), ARTICLES).repartition(2);
     Broadcast<EntityMatcher> matcher = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .broadcast(EntityMatcher.compile(new Gazetteer(List.of(), List.of())));
-    return CommonWords.find(articles, matcher, minCapitalised);
+    return CommonWords.find(articles, matcher, minCapitalised, Long.MAX_VALUE);
+  }
+
+  @Test
+  void onlyLanguagesWithMoreTextThanTheBudgetAreSampledDownToIt() {
+    SparkSession spark = SparkTestSession.get();
+    List<Row> rows = new java.util.ArrayList<>();
+    String hundred = "x".repeat(100);
+    for (int k = 0; k < 4000; k++) {
+      rows.add(RowFactory.create("en", hundred));  // 400,000 bytes of English
+    }
+    for (int k = 0; k < 50; k++) {
+      rows.add(RowFactory.create("ko", hundred));  // 5,000 bytes of Korean
+      rows.add(RowFactory.create(null, hundred));  // 5,000 without a language
+    }
+    Dataset<Row> articles = spark.createDataFrame(rows, ARTICLES).repartition(3);
+    Dataset<Row> sample = CommonWords.sample(articles, 100_000);
+    long english = sample.filter("language = 'en'").count();
+    // About a quarter of the English articles (binomial sd ≈ 27 of 1,000); the rest all stay.
+    assertTrue(english > 850 && english < 1150, "English sampled to about 100,000 bytes: " + english);
+    assertEquals(50, sample.filter("language = 'ko'").count(), "a language under the budget is read whole");
+    assertEquals(50, sample.filter("language is null").count(), "so are articles without a language");
+    assertEquals(english, CommonWords.sample(articles, 100_000).filter("language = 'en'").count(),
+        "a fixed seed: the same sample every time");
+    assertEquals(rows.size(), CommonWords.sample(articles, 1_000_000).count(), "a budget above the corpus keeps all");
   }
 
   @Test

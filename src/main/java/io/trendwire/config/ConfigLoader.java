@@ -202,6 +202,9 @@ public final class ConfigLoader {
     if (!(t.maxDocFreq() > 0 && t.maxDocFreq() <= 1)) {
       errors.add("topics.maxDocFreq: must be in (0, 1], got " + t.maxDocFreq());
     }
+    if (!(t.maxLanguageDocFreq() > 0 && t.maxLanguageDocFreq() <= 1)) {
+      errors.add("topics.maxLanguageDocFreq: must be in (0, 1], got " + t.maxLanguageDocFreq());
+    }
     if (t.vocabSize() < 10) {
       errors.add("topics.vocabSize: must be at least 10, got " + t.vocabSize());
     }

@@ -30,6 +30,8 @@ public record TopicsConfig(
     Double minDocFreq,
     @JsonPropertyDescription("A term is left out of the vocabulary if it is in more than this fraction of the articles.")
     Double maxDocFreq,
+    @JsonPropertyDescription("A term is also left out if it is in more than this fraction of the fitted articles of any one language that has at least 20 of them: a minority language's everyday words, which maxDocFreq over the whole corpus misses.")
+    Double maxLanguageDocFreq,
     @JsonPropertyDescription("At most this many terms (the most frequent) in the vocabulary.")
     Integer vocabSize,
     @JsonPropertyDescription("Dirichlet prior on article-topic weights (alpha); null: Spark's default (1/k, learned by the online optimizer).")
@@ -46,7 +48,7 @@ public record TopicsConfig(
     Long seed) implements Serializable {
 
   public static final TopicsConfig DEFAULT = new TopicsConfig(null, null, null, null, null, null, null, null, null,
-      null, null, null, null, null, null, null, null, null);
+      null, null, null, null, null, null, null, null, null, null);
 
   public TopicsConfig {
     enabled = enabled == null || enabled;
@@ -60,6 +62,7 @@ public record TopicsConfig(
     sampleFraction = sampleFraction == null ? 1.0 : sampleFraction;
     minDocFreq = minDocFreq == null ? 3.0 : minDocFreq;
     maxDocFreq = maxDocFreq == null ? 0.2 : maxDocFreq;
+    maxLanguageDocFreq = maxLanguageDocFreq == null ? 0.5 : maxLanguageDocFreq;
     vocabSize = vocabSize == null ? 20000 : vocabSize;
     entityTokens = entityTokens == null || entityTokens;
     termsPerTopic = termsPerTopic == null ? 10 : termsPerTopic;
@@ -69,7 +72,7 @@ public record TopicsConfig(
 
   public TopicsConfig withEnabled(boolean on) {
     return new TopicsConfig(on, mode, k, maxIterations, optimizer, batchFraction, learningOffset, learningDecay,
-        sampleFraction, minDocFreq, maxDocFreq, vocabSize, docConcentration, topicConcentration, entityTokens,
+        sampleFraction, minDocFreq, maxDocFreq, maxLanguageDocFreq, vocabSize, docConcentration, topicConcentration, entityTokens,
         termsPerTopic, minLanguageArticles, seed);
   }
 }

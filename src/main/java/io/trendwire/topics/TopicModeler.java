@@ -1,9 +1,11 @@
 package io.trendwire.topics;
 
 import static io.trendwire.schema.Columns.*;
+import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_max;
 import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
@@ -11,7 +13,10 @@ import io.trendwire.config.TopicsConfig;
 import io.trendwire.config.TopicsMode;
 import io.trendwire.text.TermAnalyzer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.clustering.DistributedLDAModel;
@@ -45,6 +50,8 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class TopicModeler {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TopicModeler.class);
+  /** Languages with fewer fitted articles than this are too small for maxLanguageDocFreq to judge. */
+  static final int MIN_LANGUAGE_DOCS = 20;
   private final TopicsConfig config;
 
   public TopicModeler(TopicsConfig config) {
@@ -134,7 +141,7 @@ public final class TopicModeler {
           language == null ? "" : " (" + language + ")", fitted, config.minDocFreq(), config.maxDocFreq());
       return null;
     }
-    CountVectorizerModel vectorizer = cv.fit(fitRows);
+    CountVectorizerModel vectorizer = withoutLanguageCommonTerms(cv.fit(fitRows), fitRows);
     if (vectorizer.vocabulary().length == 0) {
       LOG.warn("Topics{}: no term is within the vocabulary bounds (minDocFreq {}, maxDocFreq {}); no model",
           language == null ? "" : " (" + language + ")", config.minDocFreq(), config.maxDocFreq());
@@ -148,6 +155,38 @@ public final class TopicModeler {
     double logPerplexity = local.logPerplexity(vectorizer.transform(originals));
     return new TopicModel(index, language, offset, vectorizer.vocabulary(), normalisedRows(local.topicsMatrix()),
         logPerplexity, fitted, pipeline);
+  }
+
+  /**
+   * The fitted vocabulary without the terms held by more than {@code maxLanguageDocFreq} of the
+   * fitted articles of any one language that has at least {@link #MIN_LANGUAGE_DOCS} of them.
+   * maxDocFreq counts over the whole corpus, where a minority language's everyday words ("est",
+   * "который", "said" among Russian and French articles) stay far below it; left in, they label a
+   * topic of that language's articles. One aggregate; only the few frequent terms reach the driver.
+   */
+  private CountVectorizerModel withoutLanguageCommonTerms(CountVectorizerModel fitted, Dataset<Row> fitRows) {
+    if (config.maxLanguageDocFreq() >= 1.0) {
+      return fitted;
+    }
+    String term = "_term";
+    String docs = "_language_docs";
+    Dataset<Row> sizes = fitRows.filter(col(LANGUAGE).isNotNull()).groupBy(LANGUAGE).count()
+        .filter(col("count").geq(MIN_LANGUAGE_DOCS)).withColumnRenamed("count", docs);
+    Set<String> common = new HashSet<>();
+    for (Row r : fitRows.select(col(LANGUAGE), explode(array_distinct(col(TOPIC_TERMS_COLUMN))).alias(term))
+        .groupBy(LANGUAGE, term).count().join(sizes, LANGUAGE)
+        .filter(col("count").gt(col(docs).multiply(config.maxLanguageDocFreq())))
+        .select(term).distinct().collectAsList()) {
+      common.add(r.getString(0));
+    }
+    String[] kept = Arrays.stream(fitted.vocabulary()).filter(v -> !common.contains(v)).toArray(String[]::new);
+    if (kept.length == fitted.vocabulary().length) {
+      return fitted;
+    }
+    LOG.info("Topics: {} terms left out as too common within a language (maxLanguageDocFreq {})",
+        fitted.vocabulary().length - kept.length, config.maxLanguageDocFreq());
+    return new CountVectorizerModel(kept).setInputCol(fitted.getInputCol()).setOutputCol(fitted.getOutputCol())
+        .setMinTF(fitted.getMinTF()).setBinary(fitted.getBinary());
   }
 
   private static Dataset<Row> apply(TopicModel model, Dataset<Row> rows) {

@@ -68,7 +68,7 @@ class TopicModelerTest {
   }
 
   private static TopicsConfig config(TopicsMode mode) {
-    return new TopicsConfig(true, mode, 2, 30, "online", 0.5, null, null, 1.0, 2.0, 0.9, 1000, null, null, false, 6, 10, 7L);
+    return new TopicsConfig(true, mode, 2, 30, "online", 0.5, null, null, 1.0, 2.0, 0.9, 1.0, 1000, null, null, false, 6, 10, 7L);
   }
 
   @Test
@@ -113,6 +113,29 @@ class TopicModelerTest {
     for (int t = 0; t < v.size(); t++) {
       assertEquals(original.get(t), v.apply(t), 1e-6, "the reloaded pipeline gives the same weights, topic " + t);
     }
+  }
+
+  @Test
+  void aWordInMostArticlesOfOneLanguageIsLeftOutThoughRareInTheCorpus() {
+    SparkSession spark = SparkTestSession.get();
+    List<Row> rows = new ArrayList<>(articles(spark).collectAsList());
+    // 20 French articles (a sixth of the corpus): every one has "zorblat", a quarter "chalutier".
+    for (int i = 0; i < 20; i++) {
+      rows.add(RowFactory.create("fr" + i, null, "zorblat navire port " + (i % 4 == 0 ? "chalutier " : "") + "mer pêche",
+          "fr", null));
+    }
+    Dataset<Row> corpus = spark.createDataFrame(rows, SCHEMA);
+    TopicsConfig base = config(TopicsMode.GLOBAL);
+    List<String> without = List.of(new TopicModeler(base).model(corpus).models().get(0).vocabulary());
+    TopicsConfig perLanguage = new TopicsConfig(true, TopicsMode.GLOBAL, 2, 30, "online", 0.5, null, null, 1.0, 2.0, 0.9,
+        0.6, 1000, null, null, false, 6, 10, 7L);
+    List<String> with = List.of(new TopicModeler(perLanguage).model(corpus).models().get(0).vocabulary());
+    assertTrue(without.stream().anyMatch(v -> v.startsWith("zorbl")),
+        "in a sixth of the corpus, under maxDocFreq 0.9: kept without the language bound; " + without);
+    assertTrue(with.stream().noneMatch(v -> v.startsWith("zorbl")), "in every French article: left out; " + with);
+    assertTrue(with.stream().anyMatch(v -> v.startsWith("chalut")), "in a quarter of them: kept; " + with);
+    assertTrue(with.stream().anyMatch(v -> v.startsWith("missil")),
+        "English theme words, in half the English articles, stay; " + with);
   }
 
   @Test

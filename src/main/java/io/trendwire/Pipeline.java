@@ -209,25 +209,30 @@ final class Pipeline {
     write(TrendReports.entityTrends(EntityReports.trends(countedMentions, counted.select(ARTICLE_ID, PERIOD), entities,
         config.period(), config.entities().trendMinArticles()), counted.select(ARTICLE_ID, PERIOD), config.trends()),
         out.stagedPath("entity_trends"));
-    writeTrendSplits(countedMentions, counted, entities, out);
-    writeCooccurReports(countedMentions, counted, entities, matcher, out);
+    if (!config.trends().splits() && !config.cooccur().enabled()) {
+      return;
+    }
+    // One checkpoint of the counted articles for the split and co-occurrence reports (lineage
+    // cut): they join it many times, and with the whole upstream plan under each reference the
+    // query plans (and their explain strings) grow past the driver heap.
+    Dataset<Row> articles = counted.select(ARTICLE_ID, PERIOD, PUBLISHED, TITLE, LANGUAGE, SOURCE).localCheckpoint();
+    Dataset<Row> periods = Series.allPeriods(articles, config.period());
+    writeTrendSplits(countedMentions, articles, periods, entities, out);
+    writeCooccurReports(countedMentions, counted, articles, periods, entities, matcher, out);
   }
 
   /**
    * pairs/, pair_trends/, pair_trends_split/ and watch/ from the counted mentions.
    */
-  private void writeCooccurReports(Dataset<Row> countedMentions, Dataset<Row> counted, Dataset<Row> entities,
-      EntityMatcher matcher, ReportFolder out) {
+  private void writeCooccurReports(Dataset<Row> countedMentions, Dataset<Row> counted, Dataset<Row> articles,
+      Dataset<Row> periods, Dataset<Row> entities, EntityMatcher matcher, ReportFolder out) {
     CooccurConfig co = config.cooccur();
     if (!co.enabled()) {
       return;
     }
     describe("cooccur", "write pairs/, pair_trends/ and watch/");
     long t = System.nanoTime();
-    // Checkpointed (lineage cut) rather than persisted: the reports join these many times, and
-    // with the whole upstream plan under each reference the plans outgrow the driver heap.
-    Dataset<Row> articles = counted.select(ARTICLE_ID, PERIOD, PUBLISHED, TITLE, LANGUAGE, SOURCE).localCheckpoint();
-    Dataset<Row> periods = Series.allPeriods(articles, config.period());
+    // Checkpointed (lineage cut) rather than persisted, as the articles are.
     Dataset<Row> names = EntityNames.of(entities, matcher.entities()).localCheckpoint();
     Dataset<Row> keys = Cooccurrence.entityKeys(countedMentions, co).localCheckpoint();
     Dataset<Row> units = Cooccurrence.units(keys, co.topK()).localCheckpoint();
@@ -252,17 +257,14 @@ final class Pipeline {
   }
 
   /** entity_trends_split/: entity series by language and by source (trends.splits). */
-  private void writeTrendSplits(Dataset<Row> countedMentions, Dataset<Row> counted, Dataset<Row> entities,
-      ReportFolder out) {
+  private void writeTrendSplits(Dataset<Row> countedMentions, Dataset<Row> articles, Dataset<Row> periods,
+      Dataset<Row> entities, ReportFolder out) {
     if (!config.trends().splits()) {
       return;
     }
     describe("trends-split", "write entity_trends_split/");
-    // Checkpointed: the reports below join these many times, and with the whole upstream plan
-    // under each reference the query plans (and their explain strings) grow past the driver heap.
-    Dataset<Row> articles = counted.select(ARTICLE_ID, PERIOD, LANGUAGE, SOURCE).localCheckpoint();
-    write(TrendReports.entityTrendsSplit(countedMentions.select(ENTITY_ID, ARTICLE_ID).localCheckpoint(), articles, entities, Series.allPeriods(articles, config.period()),
-        config.entities().trendMinArticles(), config.trends()), out.stagedPath("entity_trends_split"));
+    write(TrendReports.entityTrendsSplit(countedMentions.select(ENTITY_ID, ARTICLE_ID).localCheckpoint(), articles,
+        entities, periods, config.entities().trendMinArticles(), config.trends()), out.stagedPath("entity_trends_split"));
   }
 
   /**

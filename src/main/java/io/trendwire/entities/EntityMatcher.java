@@ -60,6 +60,12 @@ public final class EntityMatcher implements Serializable {
   private final String[] aliasLanguage;
   private final AliasKind[] aliasKind;
   private final String[][] aliasSurfaces;
+  /**
+   * Whether the alias's first letter is a capital, so that as a {@link AliasKind#NAME} it must be
+   * written capitalised: read for every trie match, so kept flat rather than reached through the
+   * surface's String each time.
+   */
+  private final boolean[] aliasCapitalised;
   /** Aliases entered under their Polish stems: valid in Polish text only. */
   private final boolean[] polishOnly;
   /** For Polish variants that must match as written: the alias's unstemmed forms (else null). */
@@ -89,6 +95,10 @@ public final class EntityMatcher implements Serializable {
     this.aliasLanguage = aliasLanguage;
     this.aliasKind = aliasKind;
     this.aliasSurfaces = aliasSurfaces;
+    this.aliasCapitalised = new boolean[aliasSurfaces.length];
+    for (int a = 0; a < aliasSurfaces.length; a++) {
+      aliasCapitalised[a] = Character.isUpperCase(aliasSurfaces[a][0].codePointAt(0));
+    }
     this.polishOnly = polishOnly;
     this.exactForms = exactForms;
     this.vocabulary = vocabulary;
@@ -399,9 +409,9 @@ public final class EntityMatcher implements Serializable {
   }
 
   private boolean caseHolds(int alias, List<Token> tokens, int from) {
-    String[] surfaces = aliasSurfaces[alias];
     switch (aliasKind[alias]) {
       case ABBREVIATION:
+        String[] surfaces = aliasSurfaces[alias];
         for (int k = 0; k < surfaces.length; k++) {
           if (!tokens.get(from + k).surface().equals(surfaces[k])) {
             return false;
@@ -409,8 +419,7 @@ public final class EntityMatcher implements Serializable {
         }
         return true;
       case NAME:
-        int first = surfaces[0].codePointAt(0);
-        return !Character.isUpperCase(first) || tokens.get(from).capitalized();
+        return !aliasCapitalised[alias] || tokens.get(from).capitalized();
       default:
         return true;
     }

@@ -36,6 +36,30 @@ class EntityMatcherTest {
     return extract(text, language).stream().map(Mention::country).filter(c -> c != null).collect(Collectors.toSet());
   }
 
+  /**
+   * The word cache keys short words by their packed characters and longer ones by length and
+   * hash, confirmed against the text: words that share their first 7 characters, that differ only
+   * in the last one, or whose String hashes collide ("Aa" and "BB" hash alike) each get their own
+   * Word, and a word seen again gets the same one.
+   */
+  @Test
+  void theWordCacheNeverConfusesTwoWords() {
+    String text = "Internationale Internationals Internationalee Internationalea Hauptstadtbahnhof "
+        + "Hauptstadtbahnhoa AaAaAaAaAaAaAaAaAa BBAaAaAaAaAaAaAaAa AaBBAaAaAaAaAaAaAa Москва Москве 北京 "
+        + "Internationale Hauptstadtbahnhof BBAaAaAaAaAaAaAaAa Москве";
+    EntityMatcher.FormCache cache = new EntityMatcher.FormCache().of(matcher);
+    List<Token> tokens = Tokenizer.tokenize(text, cache);
+    java.util.Map<String, Word> seen = new java.util.HashMap<>();
+    for (Token t : tokens) {
+      String written = text.substring(t.start(), t.end());
+      assertEquals(written, t.surface());
+      Word first = seen.putIfAbsent(written, t.word());
+      assertTrue(first == null || first == t.word(), written + " got a second Word");
+    }
+    assertEquals(12, seen.size());
+    assertEquals(seen.size(), seen.values().stream().distinct().count());
+  }
+
   @Test
   void seedArticleFindsEveryEntityOfTheStory() throws IOException {
     String text = Files.readString(SparkTestSession.shared().resolve("seeds/000_c2cd494f7bde4b07.txt"));

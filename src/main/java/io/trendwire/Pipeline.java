@@ -1,5 +1,6 @@
 package io.trendwire;
 
+import static io.trendwire.Checkpoints.release;
 import static io.trendwire.schema.Columns.*;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.length;
@@ -90,14 +91,17 @@ final class Pipeline {
         // materialised once here rather than recomputed by each of its jobs.
         Dataset<Row> exact = stage("dedupe_exact", "mark exact copies", () ->
             marker.markExact(ArticleIds.uniquify(accepted)));
-        parsed.unpersist();
+        release(parsed);
         deduped = stage("dedupe_near", "mark near-duplicate copies", () -> marker.markNear(exact));
-        exact.unpersist();
+        release(exact);
       }
       // text_chars is article metadata, counted here with the language rather than inside a later stage.
-      Dataset<Row> identified = stage("language", "identify article languages", () ->
+      // Checkpointed: every plan built on a cached stage carries the whole lineage above it (ingest,
+      // both dedupe passes), and Spark writes that plan out, megabytes of text on Reuters x10, for
+      // each query of the entity stage (a third of a second each).
+      Dataset<Row> identified = checkpointedStage("language", "identify article languages", () ->
           new LanguageIdentifier(config.language()).identify(deduped).withColumn(TEXT_CHARS, length(col(TEXT))));
-      deduped.unpersist();
+      release(deduped);
       Dataset<Row> periodised = Periods.assign(identified, config.period());
       Dataset<Row> articles = periodised;
       EntityMatcher matcher = null;
@@ -118,12 +122,12 @@ final class Pipeline {
           Dataset<Row> linked = new EntityLinker(config.entities(), broadcast).link(periodised);
           return keepText ? linked : linked.drop(TEXT);
         });
-        identified.unpersist();
+        release(identified);
       }
       if (config.topics().enabled()) {
         Dataset<Row> withText = articles;
         articles = runTopics(withText, out);
-        withText.unpersist();  // the topics result is checkpointed: the text is no longer needed
+        release(withText);  // the topics result is checkpointed: the text is no longer needed
       }
 
       describe("write", "write articles/ and rejects/");
@@ -180,9 +184,9 @@ final class Pipeline {
           counts.put("pairs", spark.read().parquet(out.stagedPath("pairs")).count());
           counts.put("pair_trends", spark.read().parquet(out.stagedPath("pair_trends")).count());
         }
-        articles.unpersist();
+        release(articles);
       } else {
-        identified.unpersist();
+        release(identified);
       }
       writeAnalystReports(out, counts);
       manifest.finished(Instant.now());
@@ -219,6 +223,7 @@ final class Pipeline {
     Dataset<Row> periods = Series.allPeriods(articles, config.period());
     writeTrendSplits(countedMentions, articles, periods, entities, out);
     writeCooccurReports(countedMentions, counted, articles, periods, entities, matcher, out);
+    release(articles);
   }
 
   /**
@@ -254,6 +259,9 @@ final class Pipeline {
     manifest.timing("cooccur", System.nanoTime() - t);
     // Cheap: the pair rows are checkpointed. One row per article × scope × pair (bench/cooccur).
     pairOccurrences = pairArticles.count();
+    for (Dataset<Row> checkpoint : List.of(names, keys, units, pairArticles)) {
+      release(checkpoint);
+    }
   }
 
   /** entity_trends_split/: entity series by language and by source (trends.splits). */
@@ -263,8 +271,10 @@ final class Pipeline {
       return;
     }
     describe("trends-split", "write entity_trends_split/");
-    write(TrendReports.entityTrendsSplit(countedMentions.select(ENTITY_ID, ARTICLE_ID).localCheckpoint(), articles,
-        entities, periods, config.entities().trendMinArticles(), config.trends()), out.stagedPath("entity_trends_split"));
+    Dataset<Row> mentioned = countedMentions.select(ENTITY_ID, ARTICLE_ID).localCheckpoint();
+    write(TrendReports.entityTrendsSplit(mentioned, articles, entities, periods, config.entities().trendMinArticles(),
+        config.trends()), out.stagedPath("entity_trends_split"));
+    release(mentioned);
   }
 
   /**

@@ -11,7 +11,10 @@ import io.trendwire.report.OutputExistsException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +90,21 @@ class ReportFolderTest {
     assertTrue(Files.isDirectory(out.resolve("articles")), "new articles/");
     assertFalse(Files.exists(out.resolve("stale.txt")), "nothing of the old report remains");
     assertEquals(0, leftovers(), "no staging folder left");
+  }
+
+  /**
+   * Every stage result, cached or checkpointed, is let go once the reports are written: a driver
+   * that runs several jobs, or a notebook, must not keep each run's articles in memory.
+   */
+  @Test
+  void aFinishedRunKeepsNoStageResultInMemory() throws IOException {
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(SparkTestSession.get().sparkContext());
+    Set<Integer> before = new HashSet<>(sc.getPersistentRDDs().keySet());
+    TrendWireJob.run(SparkTestSession.get(), config("data/sample/articles.jsonl", "jsonl", tmp.resolve("report"), false));
+    Set<Integer> left = new HashSet<>(sc.getPersistentRDDs().keySet());
+    left.removeAll(before);
+    assertEquals(Set.of(), left, () -> "RDDs still persisted after the run: " + left.stream()
+        .map(id -> sc.getPersistentRDDs().get(id).rdd().toDebugString()).toList());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.trendwire.topics;
 
+import static io.trendwire.Checkpoints.release;
 import static io.trendwire.schema.Columns.*;
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_max;
@@ -109,7 +110,7 @@ public final class TopicModeler {
     }
     articles.sparkSession().sparkContext().setJobDescription("topics: apply topic models");
     Dataset<Row> result = applied.localCheckpoint(true);
-    terms.unpersist();
+    release(terms);
     return new Result(result, models);
   }
 

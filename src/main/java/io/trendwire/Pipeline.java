@@ -354,7 +354,8 @@ final class Pipeline {
   private Dataset<Row> stage(String name, String description, Supplier<Dataset<Row>> build, boolean checkpoint) {
     describe(name, description);
     long t = System.nanoTime();
-    Dataset<Row> result = checkpoint ? build.get().localCheckpoint(true) : build.get().persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> built = build.get();
+    Dataset<Row> result = checkpoint ? built.localCheckpoint(true) : built.persist(StorageLevel.MEMORY_AND_DISK());
     long rows = result.count();
     long nanos = System.nanoTime() - t;
     manifest.stage(name, rows, nanos);

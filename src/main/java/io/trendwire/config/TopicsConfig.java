@@ -72,7 +72,7 @@ public record TopicsConfig(
 
   public TopicsConfig withEnabled(boolean on) {
     return new TopicsConfig(on, mode, k, maxIterations, optimizer, batchFraction, learningOffset, learningDecay,
-        sampleFraction, minDocFreq, maxDocFreq, maxLanguageDocFreq, vocabSize, docConcentration, topicConcentration, entityTokens,
-        termsPerTopic, minLanguageArticles, seed);
+        sampleFraction, minDocFreq, maxDocFreq, maxLanguageDocFreq, vocabSize, docConcentration, topicConcentration,
+        entityTokens, termsPerTopic, minLanguageArticles, seed);
   }
 }

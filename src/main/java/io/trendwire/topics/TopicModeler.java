@@ -166,7 +166,10 @@ public final class TopicModeler {
    * topic of that language's articles. One aggregate; only the few frequent terms reach the driver.
    */
   private CountVectorizerModel withoutLanguageCommonTerms(CountVectorizerModel fitted, Dataset<Row> fitRows) {
-    if (config.maxLanguageDocFreq() >= 1.0) {
+    // A per-language model's articles are all of one language, so maxDocFreq, when not above
+    // this bound, has already left out every term it would: no aggregate needed.
+    if (config.maxLanguageDocFreq() >= 1.0
+        || config.mode() == TopicsMode.PER_LANGUAGE && config.maxDocFreq() <= config.maxLanguageDocFreq()) {
       return fitted;
     }
     String term = "_term";

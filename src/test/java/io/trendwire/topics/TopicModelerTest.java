@@ -68,7 +68,12 @@ class TopicModelerTest {
   }
 
   private static TopicsConfig config(TopicsMode mode) {
-    return new TopicsConfig(true, mode, 2, 30, "online", 0.5, null, null, 1.0, 2.0, 0.9, 1.0, 1000, null, null, false, 6, 10, 7L);
+    return config(mode, 1.0);
+  }
+
+  private static TopicsConfig config(TopicsMode mode, double maxLanguageDocFreq) {
+    return new TopicsConfig(true, mode, 2, 30, "online", 0.5, null, null, 1.0, 2.0, 0.9, maxLanguageDocFreq, 1000, null,
+        null, false, 6, 10, 7L);
   }
 
   @Test
@@ -127,9 +132,8 @@ class TopicModelerTest {
     Dataset<Row> corpus = spark.createDataFrame(rows, SCHEMA);
     TopicsConfig base = config(TopicsMode.GLOBAL);
     List<String> without = List.of(new TopicModeler(base).model(corpus).models().get(0).vocabulary());
-    TopicsConfig perLanguage = new TopicsConfig(true, TopicsMode.GLOBAL, 2, 30, "online", 0.5, null, null, 1.0, 2.0, 0.9,
-        0.6, 1000, null, null, false, 6, 10, 7L);
-    List<String> with = List.of(new TopicModeler(perLanguage).model(corpus).models().get(0).vocabulary());
+    List<String> with = List.of(new TopicModeler(config(TopicsMode.GLOBAL, 0.6)).model(corpus).models().get(0)
+        .vocabulary());
     assertTrue(without.stream().anyMatch(v -> v.startsWith("zorbl")),
         "in a sixth of the corpus, under maxDocFreq 0.9: kept without the language bound; " + without);
     assertTrue(with.stream().noneMatch(v -> v.startsWith("zorbl")), "in every French article: left out; " + with);

@@ -25,8 +25,16 @@ import org.junit.jupiter.api.Assumptions;
 final class SparkProcesses {
   static final String SPARK_HOME_VARIABLE = "TRENDWIRE_SPARK_HOME";
   static final String LOOPBACK = "127.0.0.1";
-  /** For JVMs that live seconds to a minute: C1 only halves their CPU time (measured: 58 s to 30 s). */
-  static final String SHORT_RUN_JVM_OPTIONS = "-XX:TieredStopAtLevel=1";
+  /**
+   * For JVMs that live seconds to a minute: C1 only halves their CPU time (measured: 58 s to 30 s).
+   * C1 alone shrinks the JVM's default code cache from 240 MB to 48 MB, which a KCNA run outgrows
+   * (57.6 MB of compiled code at its end, with Spark's generated classes): once full, the JVM
+   * cannot make the next call adapter and a task dies with "Out of space in CodeCache for
+   * adapters", which Spark treats as fatal (exit 50). Hence the full-size code cache.
+   */
+  static final String SHORT_RUN_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m";
+
+  private static final int FIRST_ERROR_LINES = 30;
 
   private SparkProcesses() {}
 
@@ -123,16 +131,32 @@ final class SparkProcesses {
     });
   }
 
-  /** The last lines of a log, for assertion messages that make a CI failure diagnosable. */
+  /**
+   * The last lines of a log, for assertion messages that make a CI failure diagnosable, after the
+   * first error or JVM warning when that came before them: the cause is often far above the tail
+   * (a task's fatal error, then pages of the driver's stack traces as the context stops).
+   */
   static String tail(Path log, int lines) {
     try {
       if (!Files.exists(log)) {
         return "(no log at " + log + ")";
       }
       List<String> all = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
-      List<String> last = all.subList(Math.max(0, all.size() - lines), all.size());
-      return "---- last " + last.size() + " lines of " + log + " ----\n" + String.join("\n", last)
-          + "\n---- end of " + log.getFileName() + " ----";
+      int from = Math.max(0, all.size() - lines);
+      StringBuilder out = new StringBuilder();
+      for (int i = 0; i < from; i++) {
+        String line = all.get(i);
+        if (line.contains(" ERROR ") || line.contains("VM warning")) {
+          List<String> first = all.subList(i, Math.min(from, i + FIRST_ERROR_LINES));
+          out.append("---- first error, line ").append(i + 1).append(" of ").append(log).append(" ----\n")
+              .append(String.join("\n", first)).append('\n');
+          break;
+        }
+      }
+      List<String> last = all.subList(from, all.size());
+      return out.append("---- last ").append(last.size()).append(" lines of ").append(log).append(" ----\n")
+          .append(String.join("\n", last)).append("\n---- end of ").append(log.getFileName()).append(" ----")
+          .toString();
     } catch (IOException e) {
       return "(cannot read " + log + ": " + e + ")";
     }

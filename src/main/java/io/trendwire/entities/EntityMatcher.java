@@ -73,6 +73,13 @@ public final class EntityMatcher implements Serializable {
   private final HashMap<String, Integer> vocabulary;
   private final LongIntMap transitions;
   private final int[][] terminals;
+  /**
+   * One-character country abbreviations of Chinese and Japanese news (露 Russia, 朝 North Korea,
+   * 米 and 美 the United States), keyed by {@link #abbreviationKey}: kept out of the trie, since
+   * alone each is also a common word (米 rice, 中 middle, 日 day), and read in context instead
+   * ({@link #cjkAbbreviations}).
+   */
+  private final HashMap<String, Integer> cjkAbbreviations;
   private final HashSet<String> calendarWords;
   /** Office words per language ({@code titles.jsonl}): stripped before a name ("President Yoon" → Yoon). */
   private final Map<String, Set<String>> titleWords;
@@ -84,7 +91,8 @@ public final class EntityMatcher implements Serializable {
   private EntityMatcher(String[] ids, String[] names, EntityType[] types, String[] countries, String[] wikidata,
       int[] aliasEntity, String[] aliasLanguage, AliasKind[] aliasKind, String[][] aliasSurfaces, boolean[] polishOnly,
       String[][] exactForms,
-      HashMap<String, Integer> vocabulary, LongIntMap transitions, int[][] terminals, HashSet<String> calendarWords,
+      HashMap<String, Integer> vocabulary, LongIntMap transitions, int[][] terminals,
+      HashMap<String, Integer> cjkAbbreviations, HashSet<String> calendarWords,
       List<Map<String, Set<String>>> officeWords) {
     this.ids = ids;
     this.names = names;
@@ -104,6 +112,7 @@ public final class EntityMatcher implements Serializable {
     this.vocabulary = vocabulary;
     this.transitions = transitions;
     this.terminals = terminals;
+    this.cjkAbbreviations = cjkAbbreviations;
     this.calendarWords = calendarWords;
     this.titleWords = new HashMap<>(officeWords.get(0));
     this.institutionWords = new HashMap<>(officeWords.get(1));
@@ -143,8 +152,10 @@ public final class EntityMatcher implements Serializable {
       }
       String[] s = tokens.stream().map(Token::surface).toArray(String[]::new);
       String[] f = Arrays.stream(s).map(MatchForms::of).toArray(String[]::new);
-      // One-letter aliases ("I" of a Roman numeral, CJK single characters) match noise, not names.
-      if (f.length == 1 && f[0].codePointCount(0, f[0].length()) < 2) {
+      // One-letter aliases ("I" of a Roman numeral, CJK single characters) match noise, not names,
+      // except the Chinese and Japanese country abbreviations, which are read in context.
+      if (f.length == 1 && f[0].codePointCount(0, f[0].length()) < 2
+          && !(a.kind() == AliasKind.ABBREVIATION && Tokenizer.isCjk(f[0].codePointAt(0)))) {
         continue;
       }
       aliases.add(a);
@@ -181,6 +192,7 @@ public final class EntityMatcher implements Serializable {
     AliasKind[] aliasKind = new AliasKind[m];
     String[][] aliasSurfaces = new String[m][];
     HashMap<String, Integer> vocabulary = new HashMap<>();
+    HashMap<String, Integer> cjkAbbreviations = new HashMap<>();
     LongIntMap transitions = new LongIntMap(m * 2);
     List<List<Integer>> terminalLists = new ArrayList<>();
     terminalLists.add(null);
@@ -190,6 +202,12 @@ public final class EntityMatcher implements Serializable {
       aliasLanguage[a] = aliases.get(a).language();
       aliasKind[a] = aliases.get(a).kind();
       aliasSurfaces[a] = surfaces.get(a);
+      String[] aliasForms = forms.get(a);
+      if (aliasForms.length == 1 && aliasForms[0].codePointCount(0, aliasForms[0].length()) == 1
+          && Tokenizer.isCjk(aliasForms[0].codePointAt(0))) {
+        cjkAbbreviations.putIfAbsent(abbreviationKey(aliasLanguage[a], aliasSurfaces[a][0]), a);
+        continue;
+      }
       int state = 0;
       for (String form : forms.get(a)) {
         int token = vocabulary.computeIfAbsent(form, k -> vocabulary.size());
@@ -223,7 +241,7 @@ public final class EntityMatcher implements Serializable {
       }
     }
     return new EntityMatcher(ids, names, types, countries, wikidata, aliasEntity, aliasLanguage, aliasKind,
-        aliasSurfaces, polishOnly, exactForms, vocabulary, transitions, terminals, calendarWords(),
+        aliasSurfaces, polishOnly, exactForms, vocabulary, transitions, terminals, cjkAbbreviations, calendarWords(),
         GazetteerIO.titleWords());
   }
 
@@ -349,9 +367,104 @@ public final class EntityMatcher implements Serializable {
         i = bestEnd;
       }
     }
+    if (!cjkAbbreviations.isEmpty() && language != null && (language.equals("ja") || language.startsWith("zh"))) {
+      cjkAbbreviations(text, tokens, covered, field, language.startsWith("zh") ? "zh" : "ja", out);
+    }
     candidates(text, tokens, forms, covered, shouting, field, datelineEnd, language, commonWords, out);
     cache.release();
     return out;
+  }
+
+  private static String abbreviationKey(String language, String character) {
+    return language + ' ' + character;
+  }
+
+  /**
+   * Words that a one-character country abbreviation qualifies when written right before them:
+   * 露軍 (Russian forces), 米大統領 (US president), 朝方 (the North Korean side), 俄外长.
+   */
+  private static final Set<String> ABBREVIATION_HEADS = Set.of(
+      // Japanese
+      "軍", "政府", "大統領", "首相", "外相", "国防相", "当局", "側", "紙", "高官", "大使", "大使館", "外務省",
+      "国防省", "国務長官", "議会", "企業", "首脳", "国営", "政権", "代表", "特使", "兵", "部隊", "艦", "両国",
+      // Chinese
+      "军", "军方", "总统", "总理", "外长", "防长", "官员", "媒体", "国防部", "外交部", "领导人", "国务卿", "两国");
+  /** Prefixes after which a one-character abbreviation names a country: 対露 (towards Russia), 訪米, 驻华. */
+  private static final Set<String> ABBREVIATION_PREFIXES = Set.of("対", "訪", "駐", "在", "親", "反", "对", "访", "驻", "亲");
+  /** Words made only of abbreviation characters that are something else: 朝日 (the morning sun, Asahi). */
+  private static final Set<String> NOT_ABBREVIATIONS = Set.of("朝日");
+
+  /**
+   * Country abbreviations of Chinese and Japanese news in uncovered tokens (see
+   * {@link #cjkAbbreviations}). ICU's word breaker gives them as tokens of their own (露|朝|首脳,
+   * 日|米|韓) or, for the commonest pairs, as one word (中俄, 中美). They count where a reader
+   * would read them as countries: a word made only of them, one next to another (露朝, 米露), or
+   * one before a word it qualifies ({@link #ABBREVIATION_HEADS}) or after a prefix that takes a
+   * country ({@link #ABBREVIATION_PREFIXES}). Never one right after a number (24日, the 24th; 3台,
+   * three vehicles) or another Chinese-character word, which it ends as a suffix (期間中, during).
+   */
+  private void cjkAbbreviations(String text, List<Token> tokens, boolean[] covered, String field, String language,
+      List<Mention> out) {
+    int n = tokens.size();
+    int[] run = new int[n];  // per token: -1 not abbreviations, else how many characters
+    for (int i = 0; i < n; i++) {
+      run[i] = covered[i] || NOT_ABBREVIATIONS.contains(tokens.get(i).surface()) ? -1
+          : abbreviationLength(tokens.get(i), language);
+    }
+    int[] asWritten = run.clone();
+    boolean[] afterPrefix = new boolean[n];
+    for (int i = 1; i < n; i++) {
+      if (run[i] == 1 && contiguous(tokens, i - 1) && asWritten[i - 1] < 0) {
+        String previous = tokens.get(i - 1).surface();
+        int last = previous.codePointBefore(previous.length());
+        afterPrefix[i] = ABBREVIATION_PREFIXES.contains(previous);
+        boolean suffix = Character.isDigit(last) || Character.UnicodeScript.of(last) == Character.UnicodeScript.HAN;
+        if (!afterPrefix[i] && suffix) {
+          run[i] = -1;
+        }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (run[i] < 0) {
+        continue;
+      }
+      boolean inContext = run[i] > 1 || afterPrefix[i]
+          || i > 0 && run[i - 1] > 0 && contiguous(tokens, i - 1)
+          || i + 1 < n && contiguous(tokens, i) && (run[i + 1] > 0
+              || ABBREVIATION_HEADS.contains(tokens.get(i + 1).surface()));
+      if (!inContext) {
+        continue;
+      }
+      Token t = tokens.get(i);
+      String surface = t.surface();
+      for (int c = 0; c < surface.length(); c += Character.charCount(surface.codePointAt(c))) {
+        int end = c + Character.charCount(surface.codePointAt(c));
+        int alias = cjkAbbreviations.get(abbreviationKey(language, surface.substring(c, end)));
+        int e = aliasEntity[alias];
+        out.add(new Mention(ids[e], names[e], types[e], countries[e], surface.substring(c, end), field, t.sentence(),
+            t.start() + c, t.start() + end, "alias", AliasKind.ABBREVIATION));
+      }
+      covered[i] = true;
+    }
+  }
+
+  /** The token's length in characters if every one of them is a country abbreviation; else -1. */
+  private int abbreviationLength(Token t, String language) {
+    String surface = t.surface();
+    int count = 0;
+    for (int c = 0; c < surface.length(); c += Character.charCount(surface.codePointAt(c))) {
+      int cp = surface.codePointAt(c);
+      if (!Tokenizer.isCjk(cp) || !cjkAbbreviations.containsKey(abbreviationKey(language, Character.toString(cp)))) {
+        return -1;
+      }
+      count++;
+    }
+    return count;
+  }
+
+  /** Whether token i ends where token i + 1 starts. */
+  private static boolean contiguous(List<Token> tokens, int i) {
+    return tokens.get(i).end() == tokens.get(i + 1).start();
   }
 
   /** The first alias at a trie state whose language and case rules hold for tokens from..; -1 if none. */

@@ -88,6 +88,39 @@ class EntityMatcherTest {
     assertEquals(Set.of("KP", "RU"), countries("북한과 러시아가 조약에 서명했다.", "ko"));
   }
 
+  /**
+   * Japanese and Chinese news abbreviate countries to one character (露朝 首脳会談, 中俄关系), each
+   * also a common word alone (米 rice, 中 in, 日 day): counted next to another, before a word they
+   * qualify or after a prefix that takes a country, never as a date, a counter or a suffix.
+   */
+  @Test
+  void oneCharacterCountryAbbreviationsOfChineseAndJapaneseCountInContextOnly() {
+    assertEquals(Set.of("RU", "KP"), countries("露朝首脳会談が平壌で開かれた。", "ja"));
+    assertEquals(Set.of("JP", "US", "KR"), countries("日米韓の首脳が会談した。", "ja"));
+    assertEquals(Set.of("RU"), countries("プーチン露大統領が演説した。", "ja"));
+    assertEquals(Set.of("US"), countries("米軍は撤退した。", "ja"));
+    assertEquals(Set.of("RU"), countries("政府は対露制裁を強化した。", "ja"));
+    // 24日 is a date and 中 ends 期間 (during): only the United States (米軍, 米大統領) is named.
+    assertEquals(Set.of("US"), countries("24日米大統領が来日した。", "ja"));
+    assertEquals(Set.of("US"), countries("訓練期間中米軍は待機した。", "ja"));
+    // Rice, the sun, a counter: no country.
+    assertEquals(Set.of(), countries("日本の米の価格が上がった。", "ja").stream().filter(c -> !c.equals("JP"))
+        .collect(Collectors.toSet()));
+    assertEquals(Set.of(), countries("車を3台買った。朝日が昇る。", "ja"));
+    List<Mention> pair = extract("露朝の軍事協力", "ja");
+    assertEquals(List.of("露", "朝"), pair.stream().map(Mention::surface).toList());
+    assertEquals(List.of(0, 1), pair.stream().map(Mention::start).toList());
+
+    assertEquals(Set.of("CN", "RU"), countries("中俄关系不断发展。", "zh"));
+    assertEquals(Set.of("KP", "RU"), countries("朝俄军事合作引发关注。", "zh"));
+    assertEquals(Set.of("RU", "UA"), countries("俄乌冲突仍在继续。", "zh"));
+    assertEquals(Set.of("US"), countries("美方表示关切。", "zh"));
+    assertEquals(Set.of("RU"), countries("俄外长访问平壤。", "zh").stream().filter(c -> !c.equals("KP"))
+        .collect(Collectors.toSet()));
+    // In other languages the characters are nothing.
+    assertEquals(Set.of(), countries("米 中 日", "en"));
+  }
+
   @Test
   void koreanParticlesAreCutOff() {
     assertTrue(ids("북한의 김정은 위원장은 러시아를 방문했다.", "ko").containsAll(Set.of("country:KP", "country:RU")),

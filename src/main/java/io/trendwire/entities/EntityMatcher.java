@@ -153,9 +153,9 @@ public final class EntityMatcher implements Serializable {
       String[] s = tokens.stream().map(Token::surface).toArray(String[]::new);
       String[] f = Arrays.stream(s).map(MatchForms::of).toArray(String[]::new);
       // One-letter aliases ("I" of a Roman numeral, CJK single characters) match noise, not names,
-      // except the Chinese and Japanese country abbreviations, which are read in context.
+      // except the Chinese, Japanese and Korean country abbreviations, which are read in context.
       if (f.length == 1 && f[0].codePointCount(0, f[0].length()) < 2
-          && !(a.kind() == AliasKind.ABBREVIATION && Tokenizer.isCjk(f[0].codePointAt(0)))) {
+          && !(a.kind() == AliasKind.ABBREVIATION && abbreviationScript(f[0].codePointAt(0)))) {
         continue;
       }
       aliases.add(a);
@@ -204,7 +204,7 @@ public final class EntityMatcher implements Serializable {
       aliasSurfaces[a] = surfaces.get(a);
       String[] aliasForms = forms.get(a);
       if (aliasForms.length == 1 && aliasForms[0].codePointCount(0, aliasForms[0].length()) == 1
-          && Tokenizer.isCjk(aliasForms[0].codePointAt(0))) {
+          && abbreviationScript(aliasForms[0].codePointAt(0))) {
         cjkAbbreviations.putIfAbsent(abbreviationKey(aliasLanguage[a], aliasSurfaces[a][0]), a);
         continue;
       }
@@ -369,6 +369,8 @@ public final class EntityMatcher implements Serializable {
     }
     if (!cjkAbbreviations.isEmpty() && language != null && (language.equals("ja") || language.startsWith("zh"))) {
       cjkAbbreviations(text, tokens, covered, field, language.startsWith("zh") ? "zh" : "ja", out);
+    } else if (!cjkAbbreviations.isEmpty() && "ko".equals(language)) {
+      koreanAbbreviations(tokens, forms, covered, field, out);
     }
     candidates(text, tokens, forms, covered, shouting, field, datelineEnd, language, commonWords, out);
     cache.release();
@@ -377,6 +379,39 @@ public final class EntityMatcher implements Serializable {
 
   private static String abbreviationKey(String language, String character) {
     return language + ' ' + character;
+  }
+
+  /** Scripts whose one-character country abbreviations the matcher reads in context. */
+  private static boolean abbreviationScript(int cp) {
+    return Tokenizer.isCjk(cp) || Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL;
+  }
+
+  /**
+   * Korean pairs of one-syllable country abbreviations, written as one word: 북러 (North Korea and
+   * Russia), 한미일. A list rather than any word of such syllables, which would take in 일일
+   * (daily), 중미 (Central America), 북미 (North America) and 일한 (worked).
+   */
+  private static final Set<String> KOREAN_PAIRS = Set.of("북러", "러북", "북중", "북일", "한미", "한중", "한일", "한러",
+      "미중", "미일", "미러", "중러", "중일", "러우", "러일", "한미일", "한중일", "북중러");
+
+  /** {@link #KOREAN_PAIRS} in uncovered words (particles cut: 북러의, 한미가): a mention per syllable. */
+  private void koreanAbbreviations(List<Token> tokens, String[] forms, boolean[] covered, String field,
+      List<Mention> out) {
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (covered[i] || !KOREAN_PAIRS.contains(forms[i]) || !t.surface().startsWith(forms[i])) {
+        continue;
+      }
+      for (int c = 0; c < forms[i].length(); c++) {
+        Integer alias = cjkAbbreviations.get(abbreviationKey("ko", forms[i].substring(c, c + 1)));
+        if (alias != null) {
+          int e = aliasEntity[alias];
+          out.add(new Mention(ids[e], names[e], types[e], countries[e], forms[i].substring(c, c + 1), field,
+              t.sentence(), t.start() + c, t.start() + c + 1, "alias", AliasKind.ABBREVIATION));
+        }
+      }
+      covered[i] = true;
+    }
   }
 
   /**

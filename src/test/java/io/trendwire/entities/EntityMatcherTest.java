@@ -121,6 +121,20 @@ class EntityMatcherTest {
     assertEquals(Set.of(), countries("米 中 日", "en"));
   }
 
+  /** Korean writes pairs of countries as one word of one-syllable abbreviations: 북러, 한미일. */
+  @Test
+  void koreanCountryPairsAreTheirCountries() {
+    assertEquals(Set.of("KP", "RU"), countries("북러 정상회담이 열렸다.", "ko"));
+    assertEquals(Set.of("KP", "RU"), countries("북러의 군사 협력이 깊어졌다.", "ko"));
+    assertEquals(Set.of("KR", "US", "JP"), countries("한미일 정상이 만났다.", "ko"));
+    assertEquals(Set.of("RU", "UA"), countries("러우 전쟁이 계속되고 있다.", "ko"));
+    List<Mention> pair = extract("북러가 조약을 맺었다.", "ko");
+    assertEquals(List.of("북", "러"), pair.stream().map(Mention::surface).toList());
+    assertEquals(List.of(0, 1), pair.stream().map(Mention::start).toList());
+    // North America, daily, one: not countries.
+    assertEquals(Set.of(), countries("북미 대륙의 일일 보고서 한 부.", "ko"));
+  }
+
   @Test
   void koreanParticlesAreCutOff() {
     assertTrue(ids("북한의 김정은 위원장은 러시아를 방문했다.", "ko").containsAll(Set.of("country:KP", "country:RU")),

@@ -426,8 +426,11 @@ public final class EntityMatcher implements Serializable {
       "军", "军方", "总统", "总理", "外长", "防长", "官员", "媒体", "国防部", "外交部", "领导人", "国务卿", "两国");
   /** Prefixes after which a one-character abbreviation names a country: 対露 (towards Russia), 訪米, 驻华. */
   private static final Set<String> ABBREVIATION_PREFIXES = Set.of("対", "訪", "駐", "在", "親", "反", "对", "访", "驻", "亲");
-  /** Words made only of abbreviation characters that are something else: 朝日 (the morning sun, Asahi). */
-  private static final Set<String> NOT_ABBREVIATIONS = Set.of("朝日");
+  /**
+   * Words made only of abbreviation characters that are something else: 朝日 (the morning sun,
+   * Asahi), 中米 (Central America; China and the United States are 米中 in Japanese, 中美 in Chinese).
+   */
+  private static final Set<String> NOT_ABBREVIATIONS = Set.of("朝日", "中米");
 
   /**
    * Country abbreviations of Chinese and Japanese news in uncovered tokens (see
@@ -443,8 +446,7 @@ public final class EntityMatcher implements Serializable {
     int n = tokens.size();
     int[] run = new int[n];  // per token: -1 not abbreviations, else how many characters
     for (int i = 0; i < n; i++) {
-      run[i] = covered[i] || NOT_ABBREVIATIONS.contains(tokens.get(i).surface()) ? -1
-          : abbreviationLength(tokens.get(i), language);
+      run[i] = covered[i] ? -1 : abbreviationLength(tokens.get(i), language);
     }
     int[] asWritten = run.clone();
     boolean[] afterPrefix = new boolean[n];
@@ -456,6 +458,18 @@ public final class EntityMatcher implements Serializable {
         boolean suffix = Character.isDigit(last) || Character.UnicodeScript.of(last) == Character.UnicodeScript.HAN;
         if (!afterPrefix[i] && suffix) {
           run[i] = -1;
+        }
+      }
+    }
+    // A run of those left that spells another word (中|米: Central America, as ICU splits it) is it.
+    for (int i = 0, j; i < n; i = j) {
+      j = i + 1;
+      if (run[i] > 0) {
+        while (j < n && run[j] > 0 && contiguous(tokens, j - 1)) {
+          j++;
+        }
+        if (NOT_ABBREVIATIONS.contains(text.substring(tokens.get(i).start(), tokens.get(j - 1).end()))) {
+          Arrays.fill(run, i, j, -1);
         }
       }
     }

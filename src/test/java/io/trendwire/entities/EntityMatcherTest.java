@@ -107,6 +107,8 @@ class EntityMatcherTest {
     assertEquals(Set.of(), countries("日本の米の価格が上がった。", "ja").stream().filter(c -> !c.equals("JP"))
         .collect(Collectors.toSet()));
     assertEquals(Set.of(), countries("車を3台買った。朝日が昇る。", "ja"));
+    assertEquals(Set.of("US", "CN"), countries("米中関係が緊張した。", "ja"));
+    assertEquals(Set.of(), countries("中米の国々", "ja"));
     List<Mention> pair = extract("露朝の軍事協力", "ja");
     assertEquals(List.of("露", "朝"), pair.stream().map(Mention::surface).toList());
     assertEquals(List.of(0, 1), pair.stream().map(Mention::start).toList());

@@ -424,6 +424,11 @@ public final class EntityMatcher implements Serializable {
       "国防省", "国務長官", "議会", "企業", "首脳", "国営", "政権", "代表", "特使", "兵", "部隊", "艦", "両国",
       // Chinese
       "军", "军方", "总统", "总理", "外长", "防长", "官员", "媒体", "国防部", "外交部", "领导人", "国务卿", "两国");
+  /**
+   * Abbreviations that also end Chinese-character words as suffixes: 期間中 (during), 翌日 (the
+   * next day), 三台. The others are countries there too: 次期米大統領, the next US president.
+   */
+  private static final Set<String> SUFFIXES = Set.of("中", "日", "台", "朝");
   /** Prefixes after which a one-character abbreviation names a country: 対露 (towards Russia), 訪米, 驻华. */
   private static final Set<String> ABBREVIATION_PREFIXES = Set.of("対", "訪", "駐", "在", "親", "反", "对", "访", "驻", "亲");
   /**
@@ -439,7 +444,7 @@ public final class EntityMatcher implements Serializable {
    * would read them as countries: a word made only of them, one next to another (露朝, 米露), or
    * one before a word it qualifies ({@link #ABBREVIATION_HEADS}) or after a prefix that takes a
    * country ({@link #ABBREVIATION_PREFIXES}). Never one right after a number (24日, the 24th; 3台,
-   * three vehicles) or another Chinese-character word, which it ends as a suffix (期間中, during).
+   * three vehicles), nor one of {@link #SUFFIXES} right after another Chinese-character word.
    */
   private void cjkAbbreviations(String text, List<Token> tokens, boolean[] covered, String field, String language,
       List<Mention> out) {
@@ -455,7 +460,8 @@ public final class EntityMatcher implements Serializable {
         String previous = tokens.get(i - 1).surface();
         int last = previous.codePointBefore(previous.length());
         afterPrefix[i] = ABBREVIATION_PREFIXES.contains(previous);
-        boolean suffix = Character.isDigit(last) || Character.UnicodeScript.of(last) == Character.UnicodeScript.HAN;
+        boolean suffix = Character.isDigit(last) || SUFFIXES.contains(tokens.get(i).surface())
+            && Character.UnicodeScript.of(last) == Character.UnicodeScript.HAN;
         if (!afterPrefix[i] && suffix) {
           run[i] = -1;
         }

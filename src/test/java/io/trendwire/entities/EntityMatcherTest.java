@@ -98,6 +98,7 @@ class EntityMatcherTest {
     assertEquals(Set.of("RU", "KP"), countries("露朝首脳会談が平壌で開かれた。", "ja"));
     assertEquals(Set.of("JP", "US", "KR"), countries("日米韓の首脳が会談した。", "ja"));
     assertEquals(Set.of("RU"), countries("プーチン露大統領が演説した。", "ja"));
+    assertEquals(Set.of("US"), countries("トランプ次期米大統領の就任が迫る。", "ja"));
     assertEquals(Set.of("US"), countries("米軍は撤退した。", "ja"));
     assertEquals(Set.of("RU"), countries("政府は対露制裁を強化した。", "ja"));
     // 24日 is a date and 中 ends 期間 (during): only the United States (米軍, 米大統領) is named.

@@ -75,11 +75,11 @@ public final class EntityMatcher implements Serializable {
   private final int[][] terminals;
   /**
    * One-character country abbreviations of Chinese and Japanese news (露 Russia, 朝 North Korea,
-   * 米 and 美 the United States), keyed by {@link #abbreviationKey}: kept out of the trie, since
-   * alone each is also a common word (米 rice, 中 middle, 日 day), and read in context instead
-   * ({@link #cjkAbbreviations}).
+   * 米 and 美 the United States; Korean 북, 러), per language, code point → alias: kept out of the
+   * trie, since alone each is also a common word (米 rice, 中 middle, 日 day), and read in context
+   * instead ({@link #cjkAbbreviations}, {@link #koreanAbbreviations}).
    */
-  private final HashMap<String, Integer> cjkAbbreviations;
+  private final HashMap<String, HashMap<Integer, Integer>> cjkAbbreviations;
   private final HashSet<String> calendarWords;
   /** Office words per language ({@code titles.jsonl}): stripped before a name ("President Yoon" → Yoon). */
   private final Map<String, Set<String>> titleWords;
@@ -92,7 +92,7 @@ public final class EntityMatcher implements Serializable {
       int[] aliasEntity, String[] aliasLanguage, AliasKind[] aliasKind, String[][] aliasSurfaces, boolean[] polishOnly,
       String[][] exactForms,
       HashMap<String, Integer> vocabulary, LongIntMap transitions, int[][] terminals,
-      HashMap<String, Integer> cjkAbbreviations, HashSet<String> calendarWords,
+      HashMap<String, HashMap<Integer, Integer>> cjkAbbreviations, HashSet<String> calendarWords,
       List<Map<String, Set<String>>> officeWords) {
     this.ids = ids;
     this.names = names;
@@ -192,7 +192,7 @@ public final class EntityMatcher implements Serializable {
     AliasKind[] aliasKind = new AliasKind[m];
     String[][] aliasSurfaces = new String[m][];
     HashMap<String, Integer> vocabulary = new HashMap<>();
-    HashMap<String, Integer> cjkAbbreviations = new HashMap<>();
+    HashMap<String, HashMap<Integer, Integer>> cjkAbbreviations = new HashMap<>();
     LongIntMap transitions = new LongIntMap(m * 2);
     List<List<Integer>> terminalLists = new ArrayList<>();
     terminalLists.add(null);
@@ -205,7 +205,8 @@ public final class EntityMatcher implements Serializable {
       String[] aliasForms = forms.get(a);
       if (aliasForms.length == 1 && aliasForms[0].codePointCount(0, aliasForms[0].length()) == 1
           && abbreviationScript(aliasForms[0].codePointAt(0))) {
-        cjkAbbreviations.putIfAbsent(abbreviationKey(aliasLanguage[a], aliasSurfaces[a][0]), a);
+        cjkAbbreviations.computeIfAbsent(aliasLanguage[a], l -> new HashMap<>())
+            .putIfAbsent(aliasSurfaces[a][0].codePointAt(0), a);
         continue;
       }
       int state = 0;
@@ -367,18 +368,18 @@ public final class EntityMatcher implements Serializable {
         i = bestEnd;
       }
     }
-    if (!cjkAbbreviations.isEmpty() && language != null && (language.equals("ja") || language.startsWith("zh"))) {
-      cjkAbbreviations(text, tokens, covered, field, language.startsWith("zh") ? "zh" : "ja", out);
-    } else if (!cjkAbbreviations.isEmpty() && "ko".equals(language)) {
-      koreanAbbreviations(tokens, forms, covered, field, out);
+    Map<Integer, Integer> abbreviations = language == null ? null
+        : cjkAbbreviations.get(language.startsWith("zh") ? "zh" : language);
+    if (abbreviations != null) {
+      if (language.equals("ko")) {
+        koreanAbbreviations(tokens, forms, covered, field, abbreviations, out);
+      } else {
+        cjkAbbreviations(text, tokens, covered, field, abbreviations, out);
+      }
     }
     candidates(text, tokens, forms, covered, shouting, field, datelineEnd, language, commonWords, out);
     cache.release();
     return out;
-  }
-
-  private static String abbreviationKey(String language, String character) {
-    return language + ' ' + character;
   }
 
   /** Scripts whose one-character country abbreviations the matcher reads in context. */
@@ -396,18 +397,16 @@ public final class EntityMatcher implements Serializable {
 
   /** {@link #KOREAN_PAIRS} in uncovered words (particles cut: 북러의, 한미가): a mention per syllable. */
   private void koreanAbbreviations(List<Token> tokens, String[] forms, boolean[] covered, String field,
-      List<Mention> out) {
+      Map<Integer, Integer> abbreviations, List<Mention> out) {
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
       if (covered[i] || !KOREAN_PAIRS.contains(forms[i]) || !t.surface().startsWith(forms[i])) {
         continue;
       }
-      for (int c = 0; c < forms[i].length(); c++) {
-        Integer alias = cjkAbbreviations.get(abbreviationKey("ko", forms[i].substring(c, c + 1)));
+      for (int c = 0; c < forms[i].length(); c++) {  // Hangul syllables: one char each
+        Integer alias = abbreviations.get((int) forms[i].charAt(c));
         if (alias != null) {
-          int e = aliasEntity[alias];
-          out.add(new Mention(ids[e], names[e], types[e], countries[e], forms[i].substring(c, c + 1), field,
-              t.sentence(), t.start() + c, t.start() + c + 1, "alias", AliasKind.ABBREVIATION));
+          out.add(abbreviationMention(alias, t, c, c + 1, field));
         }
       }
       covered[i] = true;
@@ -446,12 +445,12 @@ public final class EntityMatcher implements Serializable {
    * country ({@link #ABBREVIATION_PREFIXES}). Never one right after a number (24日, the 24th; 3台,
    * three vehicles), nor one of {@link #SUFFIXES} right after another Chinese-character word.
    */
-  private void cjkAbbreviations(String text, List<Token> tokens, boolean[] covered, String field, String language,
-      List<Mention> out) {
+  private void cjkAbbreviations(String text, List<Token> tokens, boolean[] covered, String field,
+      Map<Integer, Integer> abbreviations, List<Mention> out) {
     int n = tokens.size();
     int[] run = new int[n];  // per token: -1 not abbreviations, else how many characters
     for (int i = 0; i < n; i++) {
-      run[i] = covered[i] ? -1 : abbreviationLength(tokens.get(i), language);
+      run[i] = covered[i] ? -1 : abbreviationLength(tokens.get(i).surface(), abbreviations);
     }
     int[] asWritten = run.clone();
     boolean[] afterPrefix = new boolean[n];
@@ -493,28 +492,30 @@ public final class EntityMatcher implements Serializable {
       Token t = tokens.get(i);
       String surface = t.surface();
       for (int c = 0; c < surface.length(); c += Character.charCount(surface.codePointAt(c))) {
-        int end = c + Character.charCount(surface.codePointAt(c));
-        int alias = cjkAbbreviations.get(abbreviationKey(language, surface.substring(c, end)));
-        int e = aliasEntity[alias];
-        out.add(new Mention(ids[e], names[e], types[e], countries[e], surface.substring(c, end), field, t.sentence(),
-            t.start() + c, t.start() + end, "alias", AliasKind.ABBREVIATION));
+        int cp = surface.codePointAt(c);
+        out.add(abbreviationMention(abbreviations.get(cp), t, c, c + Character.charCount(cp), field));
       }
       covered[i] = true;
     }
   }
 
-  /** The token's length in characters if every one of them is a country abbreviation; else -1. */
-  private int abbreviationLength(Token t, String language) {
-    String surface = t.surface();
+  /** The word's length in characters if every one of them is a country abbreviation; else -1. */
+  private static int abbreviationLength(String surface, Map<Integer, Integer> abbreviations) {
     int count = 0;
     for (int c = 0; c < surface.length(); c += Character.charCount(surface.codePointAt(c))) {
-      int cp = surface.codePointAt(c);
-      if (!Tokenizer.isCjk(cp) || !cjkAbbreviations.containsKey(abbreviationKey(language, Character.toString(cp)))) {
+      if (!abbreviations.containsKey(surface.codePointAt(c))) {
         return -1;
       }
       count++;
     }
     return count;
+  }
+
+  /** The mention of a one-character abbreviation: characters from..to of token t. */
+  private Mention abbreviationMention(int alias, Token t, int from, int to, String field) {
+    int e = aliasEntity[alias];
+    return new Mention(ids[e], names[e], types[e], countries[e], t.surface().substring(from, to), field, t.sentence(),
+        t.start() + from, t.start() + to, "alias", AliasKind.ABBREVIATION);
   }
 
   /** Whether token i ends where token i + 1 starts. */

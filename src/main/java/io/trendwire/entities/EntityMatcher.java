@@ -292,6 +292,34 @@ public final class EntityMatcher implements Serializable {
     int[] ids = new int[n];
     int[] roots = new int[n];
     boolean polish = POLISH.equals(language);
+    tokenIds(tokens, language, polish, cache, forms, ids, roots);
+    boolean[] covered = new boolean[n];
+    int datelineEnd = "text".equals(field) ? dateline(text, tokens, ids, polish, covered, out) : -1;
+    boolean[] shouting = shoutingSentences(tokens);
+    aliasMentions(text, tokens, ids, roots, field, language, covered, out);
+    Map<Integer, Integer> abbreviations = language == null ? null
+        : cjkAbbreviations.get(language.startsWith("zh") ? "zh" : language);
+    if (abbreviations != null) {
+      if (language.equals("ko")) {
+        koreanAbbreviations(tokens, forms, covered, field, abbreviations, out);
+      } else {
+        cjkAbbreviations(text, tokens, covered, field, abbreviations, out);
+      }
+    }
+    candidates(text, tokens, forms, covered, shouting, field, datelineEnd, language, commonWords, out);
+    cache.release();
+    return out;
+  }
+
+  /**
+   * Each token's match form, trie id and trie root (ids and roots −1 for words no alias has).
+   * Polish words are looked up by their stem, and in languages with a genitive "-s" a word no
+   * alias has is looked up without it. (Each loop of {@link #extract} is a method of its own so
+   * that the JIT compiles each once and small, rather than the whole of extract once per loop.)
+   */
+  private void tokenIds(List<Token> tokens, String language, boolean polish, FormCache cache, String[] forms,
+      int[] ids, int[] roots) {
+    int n = tokens.size();
     boolean genitiveS = language != null && GENITIVE_S.contains(language);
     for (int i = 0; i < n; i++) {
       Word w = tokens.get(i).word();
@@ -307,9 +335,15 @@ public final class EntityMatcher implements Serializable {
         roots[i] = w.root();
       }
     }
-    boolean[] covered = new boolean[n];
-    int datelineEnd = "text".equals(field) ? dateline(text, tokens, ids, polish, covered, out) : -1;
-    boolean[] shouting = shoutingSentences(tokens);
+  }
+
+  /**
+   * Gazetteer mentions: at each uncovered token, the longest alias run through the trie that
+   * {@link #pick} accepts; its tokens become covered.
+   */
+  private void aliasMentions(String text, List<Token> tokens, int[] ids, int[] roots, String field, String language,
+      boolean[] covered, List<Mention> out) {
+    int n = tokens.size();
     Mention previous = null;
     for (int i = 0; i < n; i++) {
       if (covered[i] || roots[i] < 0) {
@@ -368,18 +402,6 @@ public final class EntityMatcher implements Serializable {
         i = bestEnd;
       }
     }
-    Map<Integer, Integer> abbreviations = language == null ? null
-        : cjkAbbreviations.get(language.startsWith("zh") ? "zh" : language);
-    if (abbreviations != null) {
-      if (language.equals("ko")) {
-        koreanAbbreviations(tokens, forms, covered, field, abbreviations, out);
-      } else {
-        cjkAbbreviations(text, tokens, covered, field, abbreviations, out);
-      }
-    }
-    candidates(text, tokens, forms, covered, shouting, field, datelineEnd, language, commonWords, out);
-    cache.release();
-    return out;
   }
 
   /** Scripts whose one-character country abbreviations the matcher reads in context. */
@@ -786,21 +808,7 @@ public final class EntityMatcher implements Serializable {
         i++;
         continue;
       }
-      int end = i;
-      int j = i + 1;
-      while (j < n && !covered[j] && tokens.get(j).sentence() == t.sentence()
-          && joined(text, tokens.get(j - 1).end(), tokens.get(j).start())) {
-        Token u = tokens.get(j);
-        if (isNameWord(u, forms[j]) && !u.allUpper()) {
-          end = j;
-          j++;
-        } else if (NAME_CONNECTORS.contains(forms[j]) && j + 1 < n && !covered[j + 1]
-            && isNameWord(tokens.get(j + 1), forms[j + 1])) {
-          j++;
-        } else {
-          break;
-        }
-      }
+      int end = nameRunEnd(text, tokens, forms, covered, i);
       int start = i;
       if (tokens.get(start).sentenceStart() && FUNCTION_WORDS.contains(forms[start])) {
         start++;
@@ -820,16 +828,47 @@ public final class EntityMatcher implements Serializable {
       if (start <= end && !loneSentenceStart && !tokens.get(start).allUpper()
           // After an office the word is a name whatever its language ("Präsident Macron").
           && !(single && !office && (nounsCapitalised || commonWords.contains(forms[start])))) {
-        StringBuilder key = new StringBuilder("cand:");
-        for (int k = start; k <= end; k++) {
-          key.append(k == start ? "" : "-").append(forms[k]);
-        }
-        String surface = text.substring(tokens.get(start).start(), tokens.get(end).end());
-        out.add(new Mention(key.toString(), surface, EntityType.CANDIDATE, null, surface, field,
-            tokens.get(start).sentence(), tokens.get(start).start(), tokens.get(end).end(), "candidate", null));
+        out.add(candidate(text, tokens, forms, start, end, field));
       }
       i = end + 1;
     }
+  }
+
+  /**
+   * The last token of the run of name words that starts at token {@code i}: capitalised words of
+   * one sentence, joined by spaces or hyphens ({@link #joined}), with name connectors ("de", "bin")
+   * between them, up to the first covered token.
+   */
+  private int nameRunEnd(String text, List<Token> tokens, String[] forms, boolean[] covered, int i) {
+    int n = tokens.size();
+    int sentence = tokens.get(i).sentence();
+    int end = i;
+    int j = i + 1;
+    while (j < n && !covered[j] && tokens.get(j).sentence() == sentence
+        && joined(text, tokens.get(j - 1).end(), tokens.get(j).start())) {
+      Token u = tokens.get(j);
+      if (isNameWord(u, forms[j]) && !u.allUpper()) {
+        end = j;
+        j++;
+      } else if (NAME_CONNECTORS.contains(forms[j]) && j + 1 < n && !covered[j + 1]
+          && isNameWord(tokens.get(j + 1), forms[j + 1])) {
+        j++;
+      } else {
+        break;
+      }
+    }
+    return end;
+  }
+
+  /** The candidate mention of tokens start..end: id "cand:" and their match forms joined by "-". */
+  private static Mention candidate(String text, List<Token> tokens, String[] forms, int start, int end, String field) {
+    StringBuilder key = new StringBuilder("cand:");
+    for (int k = start; k <= end; k++) {
+      key.append(k == start ? "" : "-").append(forms[k]);
+    }
+    String surface = text.substring(tokens.get(start).start(), tokens.get(end).end());
+    return new Mention(key.toString(), surface, EntityType.CANDIDATE, null, surface, field,
+        tokens.get(start).sentence(), tokens.get(start).start(), tokens.get(end).end(), "candidate", null);
   }
 
   /**

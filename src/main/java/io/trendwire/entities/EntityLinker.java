@@ -121,11 +121,28 @@ public final class EntityLinker implements Serializable {
     }
   }
 
+  /**
+   * Mentions in reading order: the title's first, then by position. One comparator object, not
+   * one built per article, so the JIT sees a single comparator at every sort.
+   */
+  private static final Comparator<Mention> READING_ORDER = (a, b) -> {
+    boolean aTitle = "title".equals(a.field());
+    boolean bTitle = "title".equals(b.field());
+    return aTitle != bTitle ? (aTitle ? -1 : 1) : Integer.compare(a.start(), b.start());
+  };
+
   static List<String> entityIds(List<Mention> mentions) {
+    List<Mention> named = new ArrayList<>(mentions.size());
+    for (Mention x : mentions) {
+      if (x.type() != EntityType.CANDIDATE) {
+        named.add(x);
+      }
+    }
+    named.sort(READING_ORDER);
     Set<String> ids = new LinkedHashSet<>();
-    mentions.stream().sorted(Comparator.comparing((Mention x) -> !x.field().equals("title"))
-            .thenComparingInt(Mention::start))
-        .filter(x -> x.type() != EntityType.CANDIDATE).forEach(x -> ids.add(x.entityId()));
+    for (Mention x : named) {
+      ids.add(x.entityId());
+    }
     return new ArrayList<>(ids);
   }
 
@@ -166,26 +183,28 @@ public final class EntityLinker implements Serializable {
         sorted.add(x);
       }
     }
-    sorted.sort(Comparator.comparing((Mention x) -> !x.field().equals("title")).thenComparingInt(Mention::start));
-    Set<Mention> qualified = new java.util.HashSet<>();
-    Set<Mention> qualifiers = new java.util.HashSet<>();
+    sorted.sort(READING_ORDER);
+    // By position in sorted: flags rather than sets of mentions, whose record hash reads every field.
+    boolean[] qualified = new boolean[sorted.size()];
+    boolean[] qualifiers = new boolean[sorted.size()];
     for (int i = 0; i + 1 < sorted.size(); i++) {
       Mention a = sorted.get(i);
       Mention b = sorted.get(i + 1);
       if (a.type().isPlace() && a.field().equals(b.field()) && b.start() > a.end() && b.start() - a.end() <= 3
           && (b.type() == EntityType.REGION || b.type() == EntityType.COUNTRY) && !b.country().equals(a.country())) {
-        qualified.add(a);
-        qualifiers.add(b);
+        qualified[i] = true;
+        qualifiers[i + 1] = true;
       }
     }
     Set<String> vouched = new java.util.HashSet<>();
     Map<String, Set<String>> placeForms = new HashMap<>();
-    for (Mention x : sorted) {
-      if (qualified.contains(x)) {
+    for (int i = 0; i < sorted.size(); i++) {
+      Mention x = sorted.get(i);
+      if (qualified[i]) {
         continue;
       }
       String c = countryOf(x, true);
-      if (x.type() == EntityType.COUNTRY || "dateline".equals(x.method()) || qualifiers.contains(x)
+      if (x.type() == EntityType.COUNTRY || "dateline".equals(x.method()) || qualifiers[i]
           || x.kind() == AliasKind.ABBREVIATION || x.surface().strip().contains(" ")) {
         vouched.add(c);
       } else {
@@ -199,9 +218,10 @@ public final class EntityLinker implements Serializable {
     });
     Map<String, Integer> score = new HashMap<>();
     String dateline = null;
-    for (Mention x : sorted) {
+    for (int i = 0; i < sorted.size(); i++) {
+      Mention x = sorted.get(i);
       String c = countryOf(x, true);
-      if (qualified.contains(x) || !vouched.contains(c)) {
+      if (qualified[i] || !vouched.contains(c)) {
         continue;
       }
       int points;

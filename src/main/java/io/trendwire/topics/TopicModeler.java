@@ -150,7 +150,10 @@ public final class TopicModeler {
     }
     LDAModel ldaModel = lda.fit(vectorizer.transform(fitRows));
     // The EM model keeps the training graph; its local form is what applies to new articles.
-    LDAModel local = ldaModel instanceof DistributedLDAModel d ? d.toLocal() : ldaModel;
+    // toLocal() does not carry the column parameters over: without them it reads "features".
+    LDAModel local = ldaModel instanceof DistributedLDAModel d
+        ? d.toLocal().setFeaturesCol(TOPIC_COUNTS_COLUMN).setTopicDistributionCol(TOPIC_DISTRIBUTION_COLUMN)
+        : ldaModel;
     PipelineModel pipeline = new PipelineModel(Identifiable$.MODULE$.randomUID("topics"),
         java.util.List.<Transformer>of(analyzer, vectorizer, local));
     double logPerplexity = local.logPerplexity(vectorizer.transform(originals));

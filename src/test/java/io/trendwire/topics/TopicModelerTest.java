@@ -72,15 +72,29 @@ class TopicModelerTest {
   }
 
   private static TopicsConfig config(TopicsMode mode, double maxLanguageDocFreq) {
-    return new TopicsConfig(true, mode, 2, 30, "online", 0.5, null, null, 1.0, 2.0, 0.9, maxLanguageDocFreq, 1000, null,
-        null, false, 6, 10, 7L);
+    return config(mode, maxLanguageDocFreq, "online");
+  }
+
+  private static TopicsConfig config(TopicsMode mode, double maxLanguageDocFreq, String optimizer) {
+    return new TopicsConfig(true, mode, 2, 30, optimizer, 0.5, null, null, 1.0, 2.0, 0.9, maxLanguageDocFreq, 1000,
+        null, null, false, 6, 10, 7L);
   }
 
   @Test
   void findsTheThemesRepeatablyAndReloads() {
+    assertFindsTheThemesRepeatablyAndReloads(config(TopicsMode.GLOBAL));
+  }
+
+  /** The EM model is fitted as a graph and applied in its local form, which must read the same columns. */
+  @Test
+  void theEmOptimizerFindsTheThemesRepeatablyAndReloads() {
+    assertFindsTheThemesRepeatablyAndReloads(config(TopicsMode.GLOBAL, 1.0, "em"));
+  }
+
+  private void assertFindsTheThemesRepeatablyAndReloads(TopicsConfig config) {
     SparkSession spark = SparkTestSession.get();
-    TopicModeler.Result first = new TopicModeler(config(TopicsMode.GLOBAL)).model(articles(spark));
-    TopicModeler.Result second = new TopicModeler(config(TopicsMode.GLOBAL)).model(articles(spark));
+    TopicModeler.Result first = new TopicModeler(config).model(articles(spark));
+    TopicModeler.Result second = new TopicModeler(config).model(articles(spark));
     assertEquals(1, first.models().size(), "global mode: one model");
     TopicModel m = first.models().get(0);
     for (int t = 0; t < m.k(); t++) {
@@ -107,7 +121,7 @@ class TopicModelerTest {
     }
     assertEquals(missiles, topicOf.get("copy"), "copies are not fitted on but get topics");
 
-    String path = tmp.resolve("model").toString();
+    String path = tmp.resolve("model-" + config.optimizer()).toString();
     TopicIO.save(m, path);
     PipelineModel reloaded = TopicIO.load(TopicIO.modelPath(path, m));
     List<Row> again = reloaded.transform(articles(spark).filter(col(ARTICLE_ID).equalTo("a0")))

@@ -138,6 +138,11 @@ public final class EntityMatcher implements Serializable {
       wikidata[i] = e.wikidataId();
     }
     List<Alias> aliases = new ArrayList<>();
+    // Aliases are split into words by the same Words class that articles use (unbound: no token
+    // ids yet). In local mode the driver's compile and the executors' matching share one JVM, and
+    // a second class at the tokenizer's call to Words made the JIT throw away and recompile the
+    // tokenizer's hot code when the first article arrived.
+    FormCache aliasWords = new FormCache();
     List<String[]> surfaces = new ArrayList<>();
     List<String[]> forms = new ArrayList<>();
     List<Boolean> variants = new ArrayList<>();
@@ -146,7 +151,7 @@ public final class EntityMatcher implements Serializable {
       if (entity == null || a.text() == null) {
         continue;
       }
-      List<Token> tokens = Tokenizer.tokenize(a.text());
+      List<Token> tokens = Tokenizer.tokenize(a.text(), aliasWords);
       if (tokens.isEmpty()) {
         continue;
       }
@@ -391,9 +396,7 @@ public final class EntityMatcher implements Serializable {
       if (best >= 0) {
         previous = mention(best, text, tokens, i, bestEnd, field, "alias");
         out.add(previous);
-        for (int k = i; k <= bestEnd; k++) {
-          covered[k] = true;
-        }
+        Arrays.fill(covered, i, bestEnd + 1, true);
         if (bestEnd > i && (previous.type() == EntityType.ORG || previous.type() == EntityType.OTHER)) {
           // "soldati nordcoreani" (the Korean People's Army), "Forze armate ucraine": an
           // institution's name that names a country also mentions that country.
@@ -661,11 +664,12 @@ public final class EntityMatcher implements Serializable {
   /** Country and place aliases inside tokens from..to (exclusive of the whole span). */
   private void nestedPlaces(String text, List<Token> tokens, int[] ids, int from, int to, String field,
       String language, List<Mention> out) {
-    for (int i = from; i <= to; i++) {
+    for (int i = from; i < to + 1; i++) {
       int state = 0;
       int best = -1;
       int bestEnd = -1;
-      for (int j = i; j <= to && !(i == from && j == to); j++) {
+      int last = i == from ? to - 1 : to;  // not the whole span itself
+      for (int j = i; j < last + 1; j++) {
         state = ids[j] < 0 ? -1 : transitions.get(((long) state << 32) | ids[j]);
         if (state < 0) {
           break;
@@ -740,9 +744,7 @@ public final class EntityMatcher implements Serializable {
       out.add(mention(qualifier, text, tokens, qualifierFirst, qualifierLast, "text", "dateline"));
       datelineEnd = qualifierLast;
     }
-    for (int k = 0; k <= datelineEnd; k++) {
-      covered[k] = true;
-    }
+    Arrays.fill(covered, 0, datelineEnd + 1, true);
     return datelineEnd;
   }
 
@@ -758,8 +760,11 @@ public final class EntityMatcher implements Serializable {
   /** The trie state after tokens from..to (inclusive), -1 if they leave the trie. */
   private int walk(int[] ids, int from, int to) {
     int state = 0;
-    for (int j = from; j <= to && state >= 0; j++) {
+    for (int j = from; j < to + 1; j++) {
       state = ids[j] < 0 ? -1 : transitions.get(((long) state << 32) | ids[j]);
+      if (state < 0) {
+        break;
+      }
     }
     return state;
   }
@@ -815,7 +820,7 @@ public final class EntityMatcher implements Serializable {
       }
       int lead = start;
       boolean office = false;
-      while (lead <= end && (NAME_CONNECTORS.contains(forms[lead])
+      while (lead < end + 1 && (NAME_CONNECTORS.contains(forms[lead])
           || officeWord(tokens.get(lead).word(), forms[lead], titles, institutions, endings))) {
         office |= titles.contains(forms[lead]) || endsWithAny(forms[lead], endings);
         lead++;
@@ -863,8 +868,9 @@ public final class EntityMatcher implements Serializable {
   /** The candidate mention of tokens start..end: id "cand:" and their match forms joined by "-". */
   private static Mention candidate(String text, List<Token> tokens, String[] forms, int start, int end, String field) {
     StringBuilder key = new StringBuilder("cand:");
-    for (int k = start; k <= end; k++) {
-      key.append(k == start ? "" : "-").append(forms[k]);
+    key.append(forms[start]);
+    for (int k = start + 1; k < end + 1; k++) {
+      key.append('-').append(forms[k]);
     }
     String surface = text.substring(tokens.get(start).start(), tokens.get(end).end());
     return new Mention(key.toString(), surface, EntityType.CANDIDATE, null, surface, field,
@@ -986,7 +992,7 @@ public final class EntityMatcher implements Serializable {
       }
       String surface = text.substring(start, end);
       String form = MatchForms.of(surface);
-      Integer id = matcher.vocabulary.get(form);
+      Integer id = matcher == null ? null : matcher.vocabulary.get(form);
       Word w = id == null ? new Word(surface, form, -1, -1) : new Word(surface, form, id, matcher.transitions.get(id));
       if (size >= MAX) {
         // A bounded memory for a long run over a large vocabulary: start afresh.

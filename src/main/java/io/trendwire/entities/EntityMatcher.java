@@ -757,7 +757,11 @@ public final class EntityMatcher implements Serializable {
     return last;
   }
 
-  /** The trie state after tokens from..to (inclusive), -1 if they leave the trie. */
+  /**
+   * The trie state after tokens from..to (inclusive), -1 if they leave the trie. Here and in the
+   * matcher's other loops an inclusive end is written {@code j < to + 1}, not {@code j <= to}: for
+   * the latter C2 adds a loop-limit check that trapped and recompiled the method (docs/architecture.md).
+   */
   private int walk(int[] ids, int from, int to) {
     int state = 0;
     for (int j = from; j < to + 1; j++) {
@@ -954,6 +958,7 @@ public final class EntityMatcher implements Serializable {
    * stemming), id and capitalisation costs more than finding it again, so each task keeps the words
    * it has seen, in an open-addressing table keyed by the span's hash and compared in place, so
    * that a word seen before costs no substring and no boxed lookup. Not thread-safe: one per task.
+   * Unbound (before {@link #of}), it gives words without token ids: the compile's alias words.
    */
   public static final class FormCache implements Tokenizer.Words {
     private static final int MAX = 1 << 18;

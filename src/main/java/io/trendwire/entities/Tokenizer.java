@@ -30,14 +30,12 @@ public final class Tokenizer {
   static final long LONG_WORD = 2L << 56;
   private static final long SHORT_WORD = 1L << 56;
 
-  /** Every word computed afresh, with no token id (aliases, tests). */
-  private static final Words FRESH = (text, start, end, key) -> {
-    String surface = text.substring(start, end);
-    return new Word(surface, MatchForms.of(surface), -1, -1);
-  };
-
+  /**
+   * The tokens of text with words that carry no token ids, through an unbound {@link
+   * EntityMatcher.FormCache}: the one {@link Words} class in use, so the JIT sees one at its call.
+   */
   public static List<Token> tokenize(String text) {
-    return tokenize(text, FRESH);
+    return tokenize(text, new EntityMatcher.FormCache());
   }
 
   public static List<Token> tokenize(String text, Words words) {

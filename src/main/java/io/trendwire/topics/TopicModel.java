@@ -8,10 +8,14 @@ import org.apache.spark.ml.PipelineModel;
  * row summing to 1), and the saved pipeline (term analysis, CountVectorizer, LDA).
  *
  * @param index position of the model in the run (the _topic_model column)
- * @param logPerplexity MLlib's log-perplexity bound of the model on its counted articles
+ * @param logPerplexity MLlib's log-perplexity bound of the model on its original articles ({@link LogPerplexity})
  */
 public record TopicModel(int index, String language, int topicOffset, String[] vocabulary, double[][] topicTerms,
     double logPerplexity, long fitArticles, PipelineModel pipeline) {
+
+  public TopicModel withLogPerplexity(double value) {
+    return new TopicModel(index, language, topicOffset, vocabulary, topicTerms, value, fitArticles, pipeline);
+  }
 
   public int k() {
     return topicTerms.length;

@@ -15,8 +15,10 @@ import io.trendwire.config.TopicsMode;
 import io.trendwire.text.TermAnalyzer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
@@ -111,7 +113,12 @@ public final class TopicModeler {
     articles.sparkSession().sparkContext().setJobDescription("topics: apply topic models");
     Dataset<Row> result = applied.localCheckpoint(true);
     release(terms);
-    return new Result(result, models);
+    if (models.isEmpty()) {
+      return new Result(result, models);
+    }
+    articles.sparkSession().sparkContext().setJobDescription("topics: log-perplexity");
+    double[] logPerplexity = LogPerplexity.byModel(result, models);
+    return new Result(result, models.stream().map(m -> m.withLogPerplexity(logPerplexity[m.index()])).toList());
   }
 
   private TopicModel fit(Dataset<Row> rows, TermAnalyzer analyzer, int index, String language, int offset) {
@@ -133,7 +140,12 @@ public final class TopicModeler {
       lda.setTopicConcentration(config.topicConcentration());
     }
     fitRows.sparkSession().sparkContext().setJobDescription("topics: fit LDA" + (language == null ? "" : " (" + language + ")"));
-    long fitted = fitRows.count();
+    // One small job: the fitted articles per language (null key: no language), for the bounds below.
+    Map<String, Long> perLanguage = new HashMap<>();
+    for (Row r : fitRows.groupBy(LANGUAGE).count().collectAsList()) {
+      perLanguage.put(r.getString(0), r.getLong(1));
+    }
+    long fitted = perLanguage.values().stream().mapToLong(Long::longValue).sum();
     double minDocs = config.minDocFreq() >= 1 ? config.minDocFreq() : config.minDocFreq() * fitted;
     if (fitted == 0 || config.maxDocFreq() * fitted < minDocs) {
       // Too few articles for the vocabulary bounds (a term cannot be in at least minDocFreq and at
@@ -142,7 +154,7 @@ public final class TopicModeler {
           language == null ? "" : " (" + language + ")", fitted, config.minDocFreq(), config.maxDocFreq());
       return null;
     }
-    CountVectorizerModel vectorizer = withoutLanguageCommonTerms(cv.fit(fitRows), fitRows);
+    CountVectorizerModel vectorizer = withoutLanguageCommonTerms(cv.fit(fitRows), fitRows, perLanguage, fitted);
     if (vectorizer.vocabulary().length == 0) {
       LOG.warn("Topics{}: no term is within the vocabulary bounds (minDocFreq {}, maxDocFreq {}); no model",
           language == null ? "" : " (" + language + ")", config.minDocFreq(), config.maxDocFreq());
@@ -156,9 +168,9 @@ public final class TopicModeler {
         : ldaModel;
     PipelineModel pipeline = new PipelineModel(Identifiable$.MODULE$.randomUID("topics"),
         java.util.List.<Transformer>of(analyzer, vectorizer, local));
-    double logPerplexity = local.logPerplexity(vectorizer.transform(originals));
+    // The log-perplexity comes once the model is applied (LogPerplexity): NaN until then.
     return new TopicModel(index, language, offset, vectorizer.vocabulary(), normalisedRows(local.topicsMatrix()),
-        logPerplexity, fitted, pipeline);
+        Double.NaN, fitted, pipeline);
   }
 
   /**
@@ -168,21 +180,32 @@ public final class TopicModeler {
    * "который", "said" among Russian and French articles) stay far below it; left in, they label a
    * topic of that language's articles. One aggregate; only the few frequent terms reach the driver.
    */
-  private CountVectorizerModel withoutLanguageCommonTerms(CountVectorizerModel fitted, Dataset<Row> fitRows) {
-    // A per-language model's articles are all of one language, so maxDocFreq, when not above
-    // this bound, has already left out every term it would: no aggregate needed.
-    if (config.maxLanguageDocFreq() >= 1.0
-        || config.mode() == TopicsMode.PER_LANGUAGE && config.maxDocFreq() <= config.maxLanguageDocFreq()) {
+  private CountVectorizerModel withoutLanguageCommonTerms(CountVectorizerModel fitted, Dataset<Row> fitRows,
+      Map<String, Long> perLanguage, long articles) {
+    // Only a language with fewer articles than maxDocFreq / maxLanguageDocFreq of the corpus can
+    // hold a term this bound leaves out and maxDocFreq kept: a term in more than maxLanguageDocFreq
+    // of such a language's articles is otherwise in more than maxDocFreq of all of them. So a
+    // corpus of one language (or a per_language model) needs no aggregate.
+    List<String> languages = new ArrayList<>();
+    perLanguage.forEach((language, n) -> {
+      if (language != null && n >= MIN_LANGUAGE_DOCS
+          && config.maxLanguageDocFreq() * n < config.maxDocFreq() * articles) {
+        languages.add(language);
+      }
+    });
+    if (config.maxLanguageDocFreq() >= 1.0 || languages.isEmpty()) {
       return fitted;
     }
     String term = "_term";
-    String docs = "_language_docs";
-    Dataset<Row> sizes = fitRows.filter(col(LANGUAGE).isNotNull()).groupBy(LANGUAGE).count()
-        .filter(col("count").geq(MIN_LANGUAGE_DOCS)).withColumnRenamed("count", docs);
+    org.apache.spark.sql.Column bound = lit(null);
+    for (String language : languages) {
+      bound = when(col(LANGUAGE).equalTo(language), perLanguage.get(language) * config.maxLanguageDocFreq())
+          .otherwise(bound);
+    }
     Set<String> common = new HashSet<>();
-    for (Row r : fitRows.select(col(LANGUAGE), explode(array_distinct(col(TOPIC_TERMS_COLUMN))).alias(term))
-        .groupBy(LANGUAGE, term).count().join(sizes, LANGUAGE)
-        .filter(col("count").gt(col(docs).multiply(config.maxLanguageDocFreq())))
+    for (Row r : fitRows.filter(col(LANGUAGE).isin(languages.toArray()))
+        .select(col(LANGUAGE), explode(array_distinct(col(TOPIC_TERMS_COLUMN))).alias(term))
+        .groupBy(LANGUAGE, term).count().filter(col("count").gt(bound))
         .select(term).distinct().collectAsList()) {
       common.add(r.getString(0));
     }
@@ -202,10 +225,10 @@ public final class TopicModeler {
     LDAModel lda = (LDAModel) p.stages()[2];
     Dataset<Row> t = lda.transform(vectorizer.transform(rows));
     org.apache.spark.sql.Column weights = functions.vector_to_array(col(TOPIC_DISTRIBUTION_COLUMN), "float64");
-    // An article with no vocabulary term gets LDA's prior (equal weights): no topic, rather than topic 0.
-    org.apache.spark.sql.Column empty = functions.vector_to_array(col(TOPIC_COUNTS_COLUMN), "float64");
-    org.apache.spark.sql.Column hasTerms = org.apache.spark.sql.functions.aggregate(empty, lit(0.0),
-        (acc, x) -> acc.plus(x)).gt(0);
+    // MLlib gives an article with no vocabulary term all-zero weights: no topic, rather than topic 0.
+    // (Tested on the k weights, not on the term counts: turned into an array, those are as long as
+    // the vocabulary, and summing them per article took 100 of Reuters' 190 seconds.)
+    org.apache.spark.sql.Column hasTerms = array_max(weights).gt(0);
     return t.withColumn(TOPIC_MODEL_COLUMN, lit(model.index()))
         .withColumn(TOPIC_WEIGHTS, when(hasTerms, weights))
         .withColumn(TOPIC_ID, when(hasTerms,

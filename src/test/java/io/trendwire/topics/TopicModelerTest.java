@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.clustering.LDAModel;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -132,6 +134,15 @@ class TopicModelerTest {
     for (int t = 0; t < v.size(); t++) {
       assertEquals(original.get(t), v.apply(t), 1e-6, "the reloaded pipeline gives the same weights, topic " + t);
     }
+
+    // The log-perplexity, computed from the weights the model gave the articles, is MLlib's own
+    // bound on the originals (which infers their topics again, from another random start).
+    Dataset<Row> originals = articles(spark).filter(col(DUPLICATE_OF).isNull());
+    for (int stage = 0; stage < 2; stage++) {
+      originals = ((Transformer) m.pipeline().stages()[stage]).transform(originals);
+    }
+    double mllib = ((LDAModel) m.pipeline().stages()[2]).logPerplexity(originals);
+    assertEquals(mllib, m.logPerplexity(), 1e-6 * Math.abs(mllib), "MLlib's log-perplexity");
   }
 
   @Test

@@ -125,8 +125,6 @@ public final class TopicModeler {
     Dataset<Row> originals = rows.filter(col(DUPLICATE_OF).isNull());
     Dataset<Row> fitRows = config.sampleFraction() < 1.0
         ? originals.sample(false, config.sampleFraction(), config.seed()) : originals;
-    CountVectorizer cv = new CountVectorizer().setInputCol(TOPIC_TERMS_COLUMN).setOutputCol(TOPIC_COUNTS_COLUMN)
-        .setMinDF(config.minDocFreq()).setMaxDF(config.maxDocFreq()).setVocabSize(config.vocabSize());
     LDA lda = new LDA().setK(config.k()).setMaxIter(config.maxIterations()).setOptimizer(config.optimizer())
         .setSeed(config.seed()).setFeaturesCol(TOPIC_COUNTS_COLUMN).setTopicDistributionCol(TOPIC_DISTRIBUTION_COLUMN);
     if ("online".equals(config.optimizer())) {
@@ -146,14 +144,20 @@ public final class TopicModeler {
       perLanguage.put(r.getString(0), r.getLong(1));
     }
     long fitted = perLanguage.values().stream().mapToLong(Long::longValue).sum();
-    double minDocs = config.minDocFreq() >= 1 ? config.minDocFreq() : config.minDocFreq() * fitted;
-    if (fitted == 0 || config.maxDocFreq() * fitted < minDocs) {
+    // The bounds go to CountVectorizer as article counts (it reads 1 or more as a count, less as a
+    // fraction): so it makes no pass of its own to count the articles, and maxDocFreq = 1 means
+    // every article rather than one.
+    double minDocs = config.minDocFreq() >= 1 ? config.minDocFreq() : Math.max(1, Math.ceil(config.minDocFreq() * fitted));
+    double maxDocs = Math.floor(config.maxDocFreq() * fitted);
+    if (fitted == 0 || maxDocs < minDocs) {
       // Too few articles for the vocabulary bounds (a term cannot be in at least minDocFreq and at
       // most maxDocFreq of them): no model rather than a failed run.
       LOG.warn("Topics{}: {} articles are too few for minDocFreq {} and maxDocFreq {}; no model",
           language == null ? "" : " (" + language + ")", fitted, config.minDocFreq(), config.maxDocFreq());
       return null;
     }
+    CountVectorizer cv = new CountVectorizer().setInputCol(TOPIC_TERMS_COLUMN).setOutputCol(TOPIC_COUNTS_COLUMN)
+        .setMinDF(minDocs).setMaxDF(maxDocs).setVocabSize(config.vocabSize());
     CountVectorizerModel vectorizer = withoutLanguageCommonTerms(cv.fit(fitRows), fitRows, perLanguage, fitted);
     if (vectorizer.vocabulary().length == 0) {
       LOG.warn("Topics{}: no term is within the vocabulary bounds (minDocFreq {}, maxDocFreq {}); no model",

@@ -145,6 +145,24 @@ class TopicModelerTest {
     assertEquals(mllib, m.logPerplexity(), 1e-6 * Math.abs(mllib), "MLlib's log-perplexity");
   }
 
+  /**
+   * maxDocFreq 1 means no upper bound; CountVectorizer would read a bound of 1 as one article.
+   * ("everywhere" is in every article, half of them English, half German with another stem.)
+   */
+  @Test
+  void maxDocFreqOneKeepsATermInEveryArticle() {
+    SparkSession spark = SparkTestSession.get();
+    Dataset<Row> everywhere = articles(spark).withColumn(TEXT,
+        org.apache.spark.sql.functions.concat_ws(" ", col(TEXT), org.apache.spark.sql.functions.lit("everywhere")));
+    for (double maxDocFreq : new double[] {0.4, 1.0}) {
+      TopicsConfig c = new TopicsConfig(true, TopicsMode.GLOBAL, 2, 5, "online", 0.5, null, null, 1.0, 2.0, maxDocFreq,
+          1.0, 1000, null, null, false, 6, 10, 7L);
+      List<String> vocabulary = List.of(new TopicModeler(c).model(everywhere).models().get(0).vocabulary());
+      assertEquals(maxDocFreq == 1.0, vocabulary.contains("everywhere"), "maxDocFreq " + maxDocFreq + ": " + vocabulary);
+      assertTrue(vocabulary.contains("missile"), "maxDocFreq " + maxDocFreq + ": " + vocabulary);
+    }
+  }
+
   @Test
   void aWordInMostArticlesOfOneLanguageIsLeftOutThoughRareInTheCorpus() {
     SparkSession spark = SparkTestSession.get();

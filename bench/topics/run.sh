@@ -3,15 +3,19 @@
 # TrendWire, the bare MLlib pipeline, gensim LdaMulticore and tomotopy LDA (the last two from
 # PyPI into a venv this script makes, fed TrendWire's tokens), each one's NPMI coherence on one
 # shared reference tokenisation, and wall time (Spark local[2]; gensim and tomotopy on 2 cores).
+# Every model is fitted once per seed (one JVM per seed for the Spark side): the coherence of one
+# fit moves by several hundredths with the seed, so the table gives the mean over the seeds.
 #   bench/topics/run.sh [CORPUS...]        (default: kcna reuters)
-# Environment: PASSES (gensim passes, default 10 = TrendWire's passes: maxIterations x
-# batchFraction), GIBBS (tomotopy iterations, default 200), TOPICS (JSON topics settings over the
-# conf's, default {"k": 20}), TRENDWIRE_SHARED (default ../shared).
+# Environment: SEEDS (default "20240619 1 2"; the first is TrendWire's default seed), PASSES
+# (gensim passes, default TrendWire's: maxIterations x batchFraction), GIBBS (tomotopy
+# iterations, default 200), TOPICS (JSON topics settings over the conf's, default {"k": 20}),
+# TRENDWIRE_SHARED (default ../shared).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SHARED="${TRENDWIRE_SHARED:-$ROOT/../shared}"
 VENV="$ROOT/target/bench-topics-venv"
-PASSES="${PASSES:-10}"
+SEEDS="${SEEDS:-20240619 1 2}"
+PASSES="${PASSES:-}"
 GIBBS="${GIBBS:-200}"
 TOPICS="${TOPICS:-{\"k\": 20\}}"
 CORPORA=("$@")
@@ -31,9 +35,13 @@ for corpus in "${CORPORA[@]}"; do
   CONF=$(mktemp --suffix=.json)
   sed "s:\.\./shared:$SHARED:g" "conf/$corpus.json" > "$CONF"
   echo "== $corpus (nproc $(nproc); the machine may be shared: wall times are indicative)"
-  # shellcheck disable=SC2086
-  java $FLAGS -Xmx6g -cp "target/test-classes:target/classes:$(cat target/spark-classpath.txt)" \
-    io.trendwire.topics.TopicsBenchMain "$CONF" "$OUT" "$TOPICS" 2>"$OUT.log" || { tail -20 "$OUT.log"; exit 1; }
-  "$VENV/bin/python" bench/topics/compare.py "$OUT" "$PASSES" "$GIBBS"
+  for seed in $SEEDS; do
+    SETTINGS=$(python3 -c 'import json, sys; d = json.loads(sys.argv[1]); d["seed"] = int(sys.argv[2]); print(json.dumps(d))' "$TOPICS" "$seed")
+    # shellcheck disable=SC2086
+    java $FLAGS -Xmx6g -cp "target/test-classes:target/classes:$(cat target/spark-classpath.txt)" \
+      io.trendwire.topics.TopicsBenchMain "$CONF" "$OUT/seed-$seed" "$SETTINGS" 2>"$OUT/seed-$seed.log" \
+      || { tail -20 "$OUT/seed-$seed.log"; exit 1; }
+  done
+  "$VENV/bin/python" bench/topics/compare.py "$OUT" "$GIBBS" "$PASSES"
   rm -f "$CONF"
 done

@@ -39,7 +39,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * bench/topics, the Spark side: on one corpus (a conf file), fits TrendWire's topic model and the
- * bare MLlib pipeline (RegexTokenizer, English stop words, CountVectorizer, LDA, Spark defaults),
+ * bare MLlib pipeline (RegexTokenizer, English stop words, CountVectorizer, LDA, Spark defaults
+ * but the seed, which is TrendWire's),
  * times each, and writes for the Python side: the top terms of both, TrendWire's tokens after the
  * vocabulary bounds (so the Python models get the same tokens), the display form of each term and
  * the raw text (for the shared reference tokenisation).
@@ -117,7 +118,7 @@ public final class TopicsBenchMain {
         new RegexTokenizer().setInputCol("_raw").setOutputCol("_words"),
         new StopWordsRemover().setInputCol("_words").setOutputCol("_kept"),
         new CountVectorizer().setInputCol("_kept").setOutputCol("features"),
-        new LDA().setK(tc.k())}).fit(bare);
+        new LDA().setK(tc.k()).setSeed(tc.seed())}).fit(bare);
     mllib.transform(bare).count();
     double mllibSeconds = (System.nanoTime() - t1) / 1e9;
     String[] bareVocab = ((CountVectorizerModel) mllib.stages()[2]).vocabulary();

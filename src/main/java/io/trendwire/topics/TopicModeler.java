@@ -164,7 +164,7 @@ public final class TopicModeler {
           language == null ? "" : " (" + language + ")", config.minDocFreq(), config.maxDocFreq());
       return null;
     }
-    LDAModel ldaModel = lda.fit(vectorizer.transform(fitRows));
+    LDAModel ldaModel = lda.fit(oneTaskPerCore(vectorizer.transform(fitRows)));
     // The EM model keeps the training graph; its local form is what applies to new articles.
     // toLocal() does not carry the column parameters over: without them it reads "features".
     LDAModel local = ldaModel instanceof DistributedLDAModel d
@@ -239,6 +239,17 @@ public final class TopicModeler {
             array_position(col(TOPIC_WEIGHTS), array_max(col(TOPIC_WEIGHTS))).cast(DataTypes.IntegerType)
                 .minus(1).plus(model.topicOffset())))
         .drop(TOPIC_DISTRIBUTION_COLUMN);
+  }
+
+  /**
+   * The fitted articles in at most one partition per core. Each LDA iteration is one task per
+   * partition, and each task fills and sends a dense k × vocabulary matrix that the driver sums
+   * (through an extra shuffle stage when there are more than a handful): more partitions than cores
+   * add that work on every iteration and make no task run sooner.
+   */
+  private static Dataset<Row> oneTaskPerCore(Dataset<Row> vectors) {
+    int cores = vectors.sparkSession().sparkContext().defaultParallelism();
+    return vectors.rdd().getNumPartitions() > cores ? vectors.coalesce(cores) : vectors;
   }
 
   /** LDA's topicsMatrix is vocabulary × k and unnormalised (online: variational parameters). */

@@ -36,8 +36,22 @@ import org.apache.spark.sql.Row;
 final class LogPerplexity {
   private LogPerplexity() {}
 
-  /** What one model's bound needs on the executors: α and E[log β] (vocabulary-major, k per term). */
-  private record Params(double[] alpha, double[] expectedLogBeta) implements java.io.Serializable {}
+  /**
+   * What one model's bound needs on the executors: α, its sum, the document part's constant
+   * log Γ(Σα) − Σ log Γ(α_t) (the same for every document), and E[log β] (vocabulary-major, k per term).
+   */
+  private record Params(double[] alpha, double alphaSum, double alphaConstant, double[] expectedLogBeta)
+      implements java.io.Serializable {
+    static Params of(double[] alpha, double[] expectedLogBeta) {
+      double sum = 0;
+      double logGammas = 0;
+      for (double a : alpha) {
+        sum += a;
+        logGammas += Gamma.logGamma(a);
+      }
+      return new Params(alpha, sum, Gamma.logGamma(sum) - logGammas, expectedLogBeta);
+    }
+  }
 
   /** The log-perplexity of each model (indexed like {@code models}) on its originals; NaN with no tokens. */
   static double[] byModel(Dataset<Row> applied, List<TopicModel> models) {
@@ -48,7 +62,7 @@ final class LogPerplexity {
       LDAModel lda = (LDAModel) m.pipeline().stages()[2];
       Matrix lambda = lda.topicsMatrix();
       double eta = lda.getEffectiveTopicConcentration();
-      params[m.index()] = new Params(lda.estimatedDocConcentration().toArray(), expectedLogBeta(lambda));
+      params[m.index()] = Params.of(lda.estimatedDocConcentration().toArray(), expectedLogBeta(lambda));
       topicsPart[m.index()] = topicsBound(lambda, params[m.index()].expectedLogBeta(), eta);
     }
     Broadcast<Params[]> shared = JavaSparkContext.fromSparkContext(applied.sparkSession().sparkContext())
@@ -100,19 +114,14 @@ final class LogPerplexity {
   static double documentBound(SparseVector counts, double[] theta, double tokens, Params p) {
     int k = theta.length;
     double[] alpha = p.alpha();
-    double alphaSum = 0;
-    for (double a : alpha) {
-      alphaSum += a;
-    }
-    double gammaSum = alphaSum + tokens;
-    double[] gamma = new double[k];
+    double gammaSum = p.alphaSum() + tokens;
     double[] eLogTheta = new double[k];
     double digammaSum = Gamma.digamma(gammaSum);
-    double bound = Gamma.logGamma(alphaSum) - Gamma.logGamma(gammaSum);
+    double bound = p.alphaConstant() - Gamma.logGamma(gammaSum);
     for (int t = 0; t < k; t++) {
-      gamma[t] = theta[t] * gammaSum;
-      eLogTheta[t] = Gamma.digamma(gamma[t]) - digammaSum;
-      bound += (alpha[t] - gamma[t]) * eLogTheta[t] + Gamma.logGamma(gamma[t]) - Gamma.logGamma(alpha[t]);
+      double gamma = theta[t] * gammaSum;
+      eLogTheta[t] = Gamma.digamma(gamma) - digammaSum;
+      bound += (alpha[t] - gamma) * eLogTheta[t] + Gamma.logGamma(gamma);
     }
     double[] eLogBeta = p.expectedLogBeta();
     int[] indices = counts.indices();

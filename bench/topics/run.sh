@@ -7,7 +7,7 @@
 # fit moves by several hundredths with the seed, so the table gives the mean over the seeds.
 #   bench/topics/run.sh [CORPUS...]        (default: kcna reuters)
 # Environment: SEEDS (default "20240619 1 2"; the first is TrendWire's default seed), PASSES
-# (gensim passes, default TrendWire's: maxIterations x batchFraction), GIBBS (tomotopy
+# (gensim passes, default 20), GIBBS (tomotopy
 # iterations, default 200), TOPICS (JSON topics settings over the conf's, default {"k": 20}),
 # TRENDWIRE_SHARED (default ../shared).
 set -euo pipefail

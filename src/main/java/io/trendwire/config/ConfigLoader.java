@@ -181,8 +181,8 @@ public final class ConfigLoader {
     if (t.maxIterations() < 1) {
       errors.add("topics.maxIterations: must be at least 1, got " + t.maxIterations());
     }
-    if (!t.optimizer().equals("online") && !t.optimizer().equals("em")) {
-      errors.add("topics.optimizer: must be 'online' or 'em', got '" + t.optimizer() + "'");
+    if (!List.of("gibbs", "online", "em").contains(t.optimizer())) {
+      errors.add("topics.optimizer: must be 'gibbs', 'online' or 'em', got '" + t.optimizer() + "'");
     }
     if (!(t.batchFraction() > 0 && t.batchFraction() <= 1)) {
       errors.add("topics.batchFraction: must be in (0, 1], got " + t.batchFraction());

@@ -14,9 +14,9 @@ public record TopicsConfig(
     TopicsMode mode,
     @JsonPropertyDescription("Number of topics (per model).")
     Integer k,
-    @JsonPropertyDescription("LDA iterations.")
+    @JsonPropertyDescription("LDA iterations: Gibbs sweeps (default 200), or online mini-batches and EM iterations (default 20).")
     Integer maxIterations,
-    @JsonPropertyDescription("LDA optimizer: online (variational Bayes on mini-batches) or em (expectation-maximisation on a graph; slower, more memory).")
+    @JsonPropertyDescription("LDA optimizer: gibbs (collapsed Gibbs sampling, distributed; the most coherent topics), online (MLlib's variational Bayes on mini-batches) or em (MLlib's expectation-maximisation on a graph; slower, more memory).")
     String optimizer,
     @JsonPropertyDescription("Online optimizer: fraction of the articles in each mini-batch.")
     Double batchFraction,
@@ -34,9 +34,9 @@ public record TopicsConfig(
     Double maxLanguageDocFreq,
     @JsonPropertyDescription("At most this many terms (the most frequent) in the vocabulary.")
     Integer vocabSize,
-    @JsonPropertyDescription("Dirichlet prior on article-topic weights (alpha); null: Spark's default (1/k, learned by the online optimizer).")
+    @JsonPropertyDescription("Dirichlet prior on article-topic weights (alpha); null: 0.1 for gibbs, Spark's default (1/k) for online and em. gibbs and online learn it from there.")
     Double docConcentration,
-    @JsonPropertyDescription("Dirichlet prior on topic-term weights (eta); null: Spark's default (1/k online, 1.1 EM).")
+    @JsonPropertyDescription("Dirichlet prior on topic-term weights (eta); null: 0.01 for gibbs, Spark's default (1/k online, 1.1 EM).")
     Double topicConcentration,
     @JsonPropertyDescription("Add the article's entity ids (from the entity stage) as terms, so topics bridge languages.")
     Boolean entityTokens,
@@ -54,8 +54,9 @@ public record TopicsConfig(
     enabled = enabled == null || enabled;
     mode = mode == null ? TopicsMode.GLOBAL : mode;
     k = k == null ? 20 : k;
-    maxIterations = maxIterations == null ? 20 : maxIterations;
-    optimizer = optimizer == null ? "online" : optimizer.trim().toLowerCase(java.util.Locale.ROOT);
+    optimizer = optimizer == null ? "gibbs" : optimizer.trim().toLowerCase(java.util.Locale.ROOT);
+    // A sweep of the sampler costs a small part of a variational iteration and does less each.
+    maxIterations = maxIterations == null ? ("gibbs".equals(optimizer) ? 200 : 20) : maxIterations;
     batchFraction = batchFraction == null ? 1.0 : batchFraction;
     learningOffset = learningOffset == null ? 1.0 : learningOffset;
     learningDecay = learningDecay == null ? 0.51 : learningDecay;

@@ -125,16 +125,20 @@ public final class TopicModeler {
     Dataset<Row> originals = rows.filter(col(DUPLICATE_OF).isNull());
     Dataset<Row> fitRows = config.sampleFraction() < 1.0
         ? originals.sample(false, config.sampleFraction(), config.seed()) : originals;
-    LDA lda = new LDA().setK(config.k()).setMaxIter(config.maxIterations()).setOptimizer(config.optimizer())
-        .setSeed(config.seed()).setFeaturesCol(TOPIC_COUNTS_COLUMN).setTopicDistributionCol(TOPIC_DISTRIBUTION_COLUMN);
+    boolean gibbs = "gibbs".equals(config.optimizer());
+    LDA lda = new LDA().setK(config.k()).setMaxIter(config.maxIterations()).setSeed(config.seed())
+        .setFeaturesCol(TOPIC_COUNTS_COLUMN).setTopicDistributionCol(TOPIC_DISTRIBUTION_COLUMN);
+    if (!gibbs) {
+      lda.setOptimizer(config.optimizer());
+    }
     if ("online".equals(config.optimizer())) {
       lda.setSubsamplingRate(config.batchFraction()).setLearningOffset(config.learningOffset())
           .setLearningDecay(config.learningDecay());
     }
-    if (config.docConcentration() != null) {
+    if (config.docConcentration() != null && !gibbs) {
       lda.setDocConcentration(config.docConcentration());
     }
-    if (config.topicConcentration() != null) {
+    if (config.topicConcentration() != null && !gibbs) {
       lda.setTopicConcentration(config.topicConcentration());
     }
     fitRows.sparkSession().sparkContext().setJobDescription("topics: fit LDA" + (language == null ? "" : " (" + language + ")"));
@@ -164,7 +168,12 @@ public final class TopicModeler {
           language == null ? "" : " (" + language + ")", config.minDocFreq(), config.maxDocFreq());
       return null;
     }
-    LDAModel ldaModel = lda.fit(oneTaskPerCore(vectorizer.transform(fitRows)));
+    Dataset<Row> vectors = oneTaskPerCore(vectorizer.transform(fitRows));
+    LDAModel ldaModel = gibbs
+        ? GibbsLda.fit(vectors, lda, vectorizer.vocabulary().length,
+            config.docConcentration() == null ? GibbsLda.DEFAULT_ALPHA : config.docConcentration(),
+            config.topicConcentration() == null ? GibbsLda.DEFAULT_ETA : config.topicConcentration(), true)
+        : lda.fit(vectors);
     // The EM model keeps the training graph; its local form is what applies to new articles.
     // toLocal() does not carry the column parameters over: without them it reads "features".
     LDAModel local = ldaModel instanceof DistributedLDAModel d

@@ -93,6 +93,12 @@ class TopicModelerTest {
     assertFindsTheThemesRepeatablyAndReloads(config(TopicsMode.GLOBAL, 1.0, "em"));
   }
 
+  /** The Gibbs sampler's model is built as an MLlib LocalLDAModel: MLlib applies, saves and reloads it. */
+  @Test
+  void theGibbsSamplerFindsTheThemesRepeatablyAndReloads() {
+    assertFindsTheThemesRepeatablyAndReloads(config(TopicsMode.GLOBAL, 1.0, "gibbs"));
+  }
+
   private void assertFindsTheThemesRepeatablyAndReloads(TopicsConfig config) {
     SparkSession spark = SparkTestSession.get();
     TopicModeler.Result first = new TopicModeler(config).model(articles(spark));

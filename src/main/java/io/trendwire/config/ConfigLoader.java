@@ -184,6 +184,9 @@ public final class ConfigLoader {
     if (!List.of("gibbs", "online", "em").contains(t.optimizer())) {
       errors.add("topics.optimizer: must be 'gibbs', 'online' or 'em', got '" + t.optimizer() + "'");
     }
+    if (t.chains() < 1 || t.chains() > 100) {
+      errors.add("topics.chains: must be between 1 and 100, got " + t.chains());
+    }
     if (!(t.batchFraction() > 0 && t.batchFraction() <= 1)) {
       errors.add("topics.batchFraction: must be in (0, 1], got " + t.batchFraction());
     }

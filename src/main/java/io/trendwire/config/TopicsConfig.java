@@ -18,6 +18,8 @@ public record TopicsConfig(
     Integer maxIterations,
     @JsonPropertyDescription("LDA optimizer: gibbs (collapsed Gibbs sampling, distributed; the most coherent topics), online (MLlib's variational Bayes on mini-batches) or em (MLlib's expectation-maximisation on a graph; slower, more memory).")
     String optimizer,
+    @JsonPropertyDescription("gibbs: independent chains (seeds seed, seed + 1000003, ...); the one whose topics are most coherent on the fitted articles is kept.")
+    Integer chains,
     @JsonPropertyDescription("Online optimizer: fraction of the articles in each mini-batch.")
     Double batchFraction,
     @JsonPropertyDescription("Online optimizer: learning offset tau0 (Spark's default 1024 makes early steps tiny, which few iterations never recover from).")
@@ -48,7 +50,7 @@ public record TopicsConfig(
     Long seed) implements Serializable {
 
   public static final TopicsConfig DEFAULT = new TopicsConfig(null, null, null, null, null, null, null, null, null,
-      null, null, null, null, null, null, null, null, null, null);
+      null, null, null, null, null, null, null, null, null, null, null);
 
   public TopicsConfig {
     enabled = enabled == null || enabled;
@@ -57,6 +59,7 @@ public record TopicsConfig(
     optimizer = optimizer == null ? "gibbs" : optimizer.trim().toLowerCase(java.util.Locale.ROOT);
     // A sweep of the sampler costs a small part of a variational iteration and does less each.
     maxIterations = maxIterations == null ? ("gibbs".equals(optimizer) ? 200 : 20) : maxIterations;
+    chains = chains == null ? 3 : chains;
     batchFraction = batchFraction == null ? 1.0 : batchFraction;
     learningOffset = learningOffset == null ? 1.0 : learningOffset;
     learningDecay = learningDecay == null ? 0.51 : learningDecay;
@@ -72,7 +75,7 @@ public record TopicsConfig(
   }
 
   public TopicsConfig withEnabled(boolean on) {
-    return new TopicsConfig(on, mode, k, maxIterations, optimizer, batchFraction, learningOffset, learningDecay,
+    return new TopicsConfig(on, mode, k, maxIterations, optimizer, chains, batchFraction, learningOffset, learningDecay,
         sampleFraction, minDocFreq, maxDocFreq, maxLanguageDocFreq, vocabSize, docConcentration, topicConcentration,
         entityTokens, termsPerTopic, minLanguageArticles, seed);
   }

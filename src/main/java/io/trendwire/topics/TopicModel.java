@@ -23,7 +23,11 @@ public record TopicModel(int index, String language, int topicOffset, String[] v
 
   /** The indices of topic {@code t}'s {@code n} most probable terms, most probable first. */
   public int[] topTerms(int t, int n) {
-    double[] row = topicTerms[t];
+    return topTerms(topicTerms[t], n);
+  }
+
+  /** The indices of the {@code n} largest of {@code row}, largest first. */
+  static int[] topTerms(double[] row, int n) {
     return java.util.stream.IntStream.range(0, row.length).boxed()
         .sorted((a, b) -> Double.compare(row[b], row[a]))
         .limit(n).mapToInt(Integer::intValue).toArray();

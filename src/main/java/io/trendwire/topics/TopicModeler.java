@@ -30,6 +30,7 @@ import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.ml.functions;
 import org.apache.spark.ml.linalg.Matrix;
 import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -55,6 +56,7 @@ public final class TopicModeler {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TopicModeler.class);
   /** Languages with fewer fitted articles than this are too small for maxLanguageDocFreq to judge. */
   static final int MIN_LANGUAGE_DOCS = 20;
+  static final long CHAIN_SEED_STEP = 1_000_003L;
   private final TopicsConfig config;
 
   public TopicModeler(TopicsConfig config) {
@@ -169,11 +171,7 @@ public final class TopicModeler {
       return null;
     }
     Dataset<Row> vectors = oneTaskPerCore(vectorizer.transform(fitRows));
-    LDAModel ldaModel = gibbs
-        ? GibbsLda.fit(vectors, lda, vectorizer.vocabulary().length,
-            config.docConcentration() == null ? GibbsLda.DEFAULT_ALPHA : config.docConcentration(),
-            config.topicConcentration() == null ? GibbsLda.DEFAULT_ETA : config.topicConcentration(), true)
-        : lda.fit(vectors);
+    LDAModel ldaModel = gibbs ? mostCoherentChain(vectors, lda, vectorizer.vocabulary().length) : lda.fit(vectors);
     // The EM model keeps the training graph; its local form is what applies to new articles.
     // toLocal() does not carry the column parameters over: without them it reads "features".
     LDAModel local = ldaModel instanceof DistributedLDAModel d
@@ -184,6 +182,56 @@ public final class TopicModeler {
     // The log-perplexity comes once the model is applied (LogPerplexity): NaN until then.
     return new TopicModel(index, language, offset, vectorizer.vocabulary(), normalisedRows(local.topicsMatrix()),
         Double.NaN, fitted, pipeline);
+  }
+
+  /**
+   * The Gibbs sampler's model: {@code chains} independent chains (seeds seed, seed + {@value
+   * #CHAIN_SEED_STEP}, ...: far apart, so runs with neighbouring seeds share no chain), the
+   * one whose topics' top terms are most coherent (NPMI) on the fitted articles kept. A chain's
+   * coherence moves by a few hundredths with its random start; the mean over the seeds does not
+   * move, the best of several does.
+   */
+  private LDAModel mostCoherentChain(Dataset<Row> vectors, LDA lda, int vocabularySize) {
+    double alpha = config.docConcentration() == null ? GibbsLda.DEFAULT_ALPHA : config.docConcentration();
+    double eta = config.topicConcentration() == null ? GibbsLda.DEFAULT_ETA : config.topicConcentration();
+    if (config.chains() == 1) {
+      return GibbsLda.fit(vectors, lda, vocabularySize, alpha, eta, true);
+    }
+    Dataset<Row> cached = vectors.select(TOPIC_COUNTS_COLUMN).persist();
+    LDAModel best = null;
+    double bestCoherence = Double.NEGATIVE_INFINITY;
+    for (int chain = 0; chain < config.chains(); chain++) {
+      LDAModel model = GibbsLda.fit(cached, lda.copy(ParamMap.empty()).setSeed(config.seed() + chain * CHAIN_SEED_STEP),
+          vocabularySize, alpha, eta, true);
+      double coherence = coherence(model, cached, config.termsPerTopic());
+      LOG.info("Topics: Gibbs chain {} of {}, NPMI on the fitted articles {}", chain + 1, config.chains(),
+          String.format("%.4f", coherence));
+      if (coherence > bestCoherence) {
+        bestCoherence = coherence;
+        best = model;
+      }
+    }
+    cached.unpersist();
+    // The columns of the configured model, not of the copy with the chain's seed.
+    return best.setFeaturesCol(TOPIC_COUNTS_COLUMN).setTopicDistributionCol(TOPIC_DISTRIBUTION_COLUMN);
+  }
+
+  /** Mean NPMI of the model's topics' top {@code n} terms over {@code vectors} (column _term_counts). */
+  static double coherence(LDAModel model, Dataset<Row> vectors, int n) {
+    double[][] topics = normalisedRows(model.topicsMatrix());
+    int[][] top = new int[topics.length][];
+    Map<Integer, Integer> slotOf = new HashMap<>();
+    for (int t = 0; t < topics.length; t++) {
+      top[t] = TopicModel.topTerms(topics[t], n);
+      for (int w : top[t]) {
+        slotOf.putIfAbsent(w, slotOf.size());
+      }
+    }
+    int[] terms = new int[slotOf.size()];
+    slotOf.forEach((w, slot) -> terms[slot] = w);
+    Coherence.Counts counts = Coherence.count(vectors, terms);
+    return Arrays.stream(top)
+        .mapToDouble(t -> Coherence.topic(counts, Arrays.stream(t).map(slotOf::get).toArray())).average().orElse(0);
   }
 
   /**

@@ -78,7 +78,7 @@ class TopicModelerTest {
   }
 
   private static TopicsConfig config(TopicsMode mode, double maxLanguageDocFreq, String optimizer) {
-    return new TopicsConfig(true, mode, 2, 30, optimizer, 0.5, null, null, 1.0, 2.0, 0.9, maxLanguageDocFreq, 1000,
+    return new TopicsConfig(true, mode, 2, 30, optimizer, null, 0.5, null, null, 1.0, 2.0, 0.9, maxLanguageDocFreq, 1000,
         null, null, false, 6, 10, 7L);
   }
 
@@ -97,6 +97,41 @@ class TopicModelerTest {
   @Test
   void theGibbsSamplerFindsTheThemesRepeatablyAndReloads() {
     assertFindsTheThemesRepeatablyAndReloads(config(TopicsMode.GLOBAL, 1.0, "gibbs"));
+  }
+
+  /**
+   * Of several Gibbs chains, the model kept is the one whose top terms are most coherent on the
+   * fitted articles: the same topics as that chain fitted alone with its seed. Two sweeps each,
+   * so that the chains still differ.
+   */
+  @Test
+  void ofSeveralGibbsChainsTheMostCoherentOnTheFittedArticlesIsKept() {
+    SparkSession spark = SparkTestSession.get();
+    int chains = 3;
+    double[] coherence = new double[chains];
+    List<TopicModel> alone = new ArrayList<>();
+    for (int c = 0; c < chains; c++) {
+      TopicModeler.Result r = new TopicModeler(gibbs(1, 7L + c * TopicModeler.CHAIN_SEED_STEP)).model(articles(spark));
+      TopicModel m = r.models().get(0);
+      Dataset<Row> fitted = r.articles().filter(col(DUPLICATE_OF).isNull()).select(TOPIC_COUNTS_COLUMN);
+      coherence[c] = TopicModeler.coherence((LDAModel) m.pipeline().stages()[2], fitted, 6);
+      alone.add(m);
+    }
+    int best = 0;
+    for (int c = 1; c < chains; c++) {
+      best = coherence[c] > coherence[best] ? c : best;
+    }
+    assertTrue(java.util.Arrays.stream(coherence).min().getAsDouble() < coherence[best],
+        "the chains differ: " + java.util.Arrays.toString(coherence));
+    TopicModel kept = new TopicModeler(gibbs(chains, 7L)).model(articles(spark)).models().get(0);
+    for (int t = 0; t < kept.k(); t++) {
+      assertArrayEquals(alone.get(best).topicTerms()[t], kept.topicTerms()[t], 1e-9, "chain " + best + ", topic " + t);
+    }
+  }
+
+  private static TopicsConfig gibbs(int chains, long seed) {
+    return new TopicsConfig(true, TopicsMode.GLOBAL, 2, 2, "gibbs", chains, 0.5, null, null, 1.0, 2.0, 0.9, 1.0, 1000,
+        null, null, false, 6, 10, seed);
   }
 
   private void assertFindsTheThemesRepeatablyAndReloads(TopicsConfig config) {
@@ -161,7 +196,7 @@ class TopicModelerTest {
     Dataset<Row> everywhere = articles(spark).withColumn(TEXT,
         org.apache.spark.sql.functions.concat_ws(" ", col(TEXT), org.apache.spark.sql.functions.lit("everywhere")));
     for (double maxDocFreq : new double[] {0.4, 1.0}) {
-      TopicsConfig c = new TopicsConfig(true, TopicsMode.GLOBAL, 2, 5, "online", 0.5, null, null, 1.0, 2.0, maxDocFreq,
+      TopicsConfig c = new TopicsConfig(true, TopicsMode.GLOBAL, 2, 5, "online", null, 0.5, null, null, 1.0, 2.0, maxDocFreq,
           1.0, 1000, null, null, false, 6, 10, 7L);
       List<String> vocabulary = List.of(new TopicModeler(c).model(everywhere).models().get(0).vocabulary());
       assertEquals(maxDocFreq == 1.0, vocabulary.contains("everywhere"), "maxDocFreq " + maxDocFreq + ": " + vocabulary);

@@ -45,7 +45,7 @@ public final class TopicModesMain {
     System.out.println("articles by language: " + counts(articles.groupBy(LANGUAGE).count()));
     int k = Integer.parseInt(args[2]);
     for (TopicsMode mode : TopicsMode.values()) {
-      TopicsConfig tc = new TopicsConfig(true, mode, k, null, null, null, null, null, null, null, null, null, null, null, null, false,
+      TopicsConfig tc = new TopicsConfig(true, mode, k, null, null, null, null, null, null, null, null, null, null, null, null, null, false,
           null, 10, null);
       TopicModeler.Result r = new TopicModeler(tc).model(articles);
       TopicReports.Topics topics = TopicReports.topics(r.articles(), r.models(), TopicReports.surfaces(r.articles()), 10);

@@ -12,12 +12,16 @@ present in an article when all its words are). NPMI of two terms over N articles
 log(P(i,j) / (P(i) P(j))) / -log P(i,j), -1 when never together; a topic's coherence is the
 mean over the pairs of its top 10 terms, a model's the mean over its topics.
 
+With PEERS=none in the environment: TrendWire's rows only (bench/topics/run.sh then skips the
+bare MLlib pipeline too), for measuring TrendWire's settings on the same reference.
+
 Usage: compare.py OUT GIBBS_ITERATIONS [GENSIM_PASSES]  (passes default: 20; gensim's coherence
 no longer rose from 20 to 40 passes, docs/topics.md)
 """
 import glob, itertools, json, math, os, re, statistics, sys, time
 
 out, gibbs_iters = sys.argv[1], int(sys.argv[2])
+with_peers = os.environ.get("PEERS", "all") != "none"
 runs = sorted(glob.glob(f"{out}/seed-*/spark.json"))
 if not runs:
     sys.exit(f"no seed-*/spark.json under {out}")
@@ -54,9 +58,10 @@ def coherence(topics):
     per = [sum(npmi(a, b) for a, b in itertools.combinations(t, 2)) / (len(t) * (len(t) - 1) / 2) for t in topics]
     return sum(per) / len(per)
 
-from gensim.corpora import Dictionary
-from gensim.models import LdaMulticore
-import tomotopy as tp
+if with_peers:
+    from gensim.corpora import Dictionary
+    from gensim.models import LdaMulticore
+    import tomotopy as tp
 
 results = {}  # model name -> list of (seed, coherence, seconds)
 first = None
@@ -80,26 +85,31 @@ for run in runs:
                 break
         return top
 
-    rows = [(f"TrendWire ({spark['settings']['optimizer']}, {spark['settings']['maxIterations']} iterations)", spark["trendwire"]["seconds"], spark["trendwire"]["topics"]),
-            ("bare MLlib (RegexTokenizer, stop words, CV, LDA defaults)", spark["mllib"]["seconds"], spark["mllib"]["topics"])]
+    settings = spark["settings"]
+    rows = [(f"TrendWire ({settings['optimizer']}, {settings['maxIterations']} iterations"
+             + (f", {settings['chains']} chains)" if settings["optimizer"] == "gibbs" else ")"),
+             spark["trendwire"]["seconds"], spark["trendwire"]["topics"])]
+    if "mllib" in spark:
+        rows.append(("bare MLlib (RegexTokenizer, stop words, CV, LDA defaults)", spark["mllib"]["seconds"], spark["mllib"]["topics"]))
 
-    t0 = time.time()
-    dictionary = Dictionary(docs)
-    corpus = [dictionary.doc2bow(d) for d in docs]
-    lda = LdaMulticore(corpus, id2word=dictionary, num_topics=k, passes=passes, random_state=seed)
-    gensim_seconds = time.time() - t0
-    rows.append((f"gensim LdaMulticore ({passes} passes, workers=default)", gensim_seconds,
-                 [distinct_top([dictionary[i] for i, _ in lda.get_topic_terms(t, topn=30)]) for t in range(k)]))
+    if with_peers:
+        t0 = time.time()
+        dictionary = Dictionary(docs)
+        corpus = [dictionary.doc2bow(d) for d in docs]
+        lda = LdaMulticore(corpus, id2word=dictionary, num_topics=k, passes=passes, random_state=seed)
+        gensim_seconds = time.time() - t0
+        rows.append((f"gensim LdaMulticore ({passes} passes, workers=default)", gensim_seconds,
+                     [distinct_top([dictionary[i] for i, _ in lda.get_topic_terms(t, topn=30)]) for t in range(k)]))
 
-    t0 = time.time()
-    mdl = tp.LDAModel(k=k, seed=seed)
-    for d in docs:
-        if d:
-            mdl.add_doc(d)
-    mdl.train(gibbs_iters, workers=2)
-    tomotopy_seconds = time.time() - t0
-    rows.append((f"tomotopy LDA ({gibbs_iters} Gibbs iterations, 2 workers)", tomotopy_seconds,
-                 [distinct_top([w for w, _ in mdl.get_topic_words(t, top_n=30)]) for t in range(k)]))
+        t0 = time.time()
+        mdl = tp.LDAModel(k=k, seed=seed)
+        for d in docs:
+            if d:
+                mdl.add_doc(d)
+        mdl.train(gibbs_iters, workers=2)
+        tomotopy_seconds = time.time() - t0
+        rows.append((f"tomotopy LDA ({gibbs_iters} Gibbs iterations, 2 workers)", tomotopy_seconds,
+                     [distinct_top([w for w, _ in mdl.get_topic_words(t, top_n=30)]) for t in range(k)]))
 
     for name, secs, topics in rows:
         results.setdefault(name, []).append((seed, coherence(topics), secs))
@@ -118,9 +128,10 @@ for name, per_seed in results.items():
     mean[name] = (c, s)
     print(f"{name:62} {c:6.3f} {' '.join(f'{x[1]:6.3f}' for x in per_seed):>22} {s:8.1f}")
 names = list(results)
-tw, gensim = mean[names[0]], mean[names[2]]
-print(f"TrendWire mean coherence >= every other's: {all(tw[0] >= v[0] for v in mean.values())}; "
-      f"TrendWire time / gensim time: {tw[1] / gensim[1]:.2f}")
+if with_peers:
+    tw, gensim = mean[names[0]], next(v for n, v in mean.items() if n.startswith("gensim"))
+    print(f"TrendWire mean coherence >= every other's: {all(tw[0] >= v[0] for v in mean.values())}; "
+          f"TrendWire time / gensim time: {tw[1] / gensim[1]:.2f}")
 print(f"TrendWire topics (seed {first['settings']['seed']}):")
 for t in first["trendwire"]["topics"]:
     print("  " + ", ".join(t))

@@ -9,6 +9,7 @@
 # Environment: SEEDS (default "20240619 1 2"; the first is TrendWire's default seed), PASSES
 # (gensim passes, default 20), GIBBS (tomotopy
 # iterations, default 200), TOPICS (JSON topics settings over the conf's, default {"k": 20}),
+# PEERS=none (TrendWire only, scored on the same reference: for measuring its settings),
 # TRENDWIRE_SHARED (default ../shared).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -17,6 +18,7 @@ VENV="$ROOT/target/bench-topics-venv"
 SEEDS="${SEEDS:-20240619 1 2}"
 PASSES="${PASSES:-}"
 GIBBS="${GIBBS:-200}"
+ONLY=""; [ "${PEERS:-all}" = none ] && ONLY=trendwire-only
 TOPICS="${TOPICS:-{\"k\": 20\}}"
 CORPORA=("$@")
 [ ${#CORPORA[@]} -eq 0 ] && CORPORA=(kcna reuters)
@@ -39,7 +41,7 @@ for corpus in "${CORPORA[@]}"; do
     SETTINGS=$(python3 -c 'import json, sys; d = json.loads(sys.argv[1]); d["seed"] = int(sys.argv[2]); print(json.dumps(d))' "$TOPICS" "$seed")
     # shellcheck disable=SC2086
     java $FLAGS -Xmx6g -cp "target/test-classes:target/classes:$(cat target/spark-classpath.txt)" \
-      io.trendwire.topics.TopicsBenchMain "$CONF" "$OUT/seed-$seed" "$SETTINGS" 2>"$OUT/seed-$seed.log" \
+      io.trendwire.topics.TopicsBenchMain "$CONF" "$OUT/seed-$seed" "$SETTINGS" $ONLY 2>"$OUT/seed-$seed.log" \
       || { tail -20 "$OUT/seed-$seed.log"; exit 1; }
   done
   "$VENV/bin/python" bench/topics/compare.py "$OUT" "$GIBBS" "$PASSES"

@@ -13,12 +13,12 @@ DEFAULT_GRID=$(cat <<'GRID'
 {"k": 10}
 {"k": 20}
 {"k": 30}
-{"k": 20, "maxIterations": 25}
-{"k": 20, "maxIterations": 100}
-{"k": 20, "topicConcentration": 0.01}
-{"k": 20, "topicConcentration": 0.2}
-{"k": 20, "maxDocFreq": 0.2}
-{"k": 20, "maxDocFreq": 0.8}
+{"k": 20, "chains": 1}
+{"k": 20, "chains": 1, "maxIterations": 500}
+{"k": 20, "topicConcentration": 0.003}
+{"k": 20, "topicConcentration": 0.05}
+{"k": 20, "maxDocFreq": 0.4}
+{"k": 20, "optimizer": "online"}
 GRID
 )
 SETTINGS="${SETTINGS:-$DEFAULT_GRID}"

@@ -40,7 +40,7 @@ import org.apache.spark.sql.Row;
 final class GibbsLda {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GibbsLda.class);
   /** Sweeps between two syncs of the term-topic counts (and two updates of the prior). */
-  static final int SWEEPS_PER_ROUND = Integer.getInteger("gibbs.sync", 10);
+  static final int SWEEPS_PER_ROUND = 10;
   /** Article-topic prior to start from, per topic, when the config gives none (tomotopy's). */
   static final double DEFAULT_ALPHA = 0.1;
   /** Topic-term prior when the config gives none (tomotopy's and MLlib's EM literature's 0.01). */

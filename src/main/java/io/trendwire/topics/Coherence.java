@@ -4,6 +4,7 @@ import static io.trendwire.schema.Columns.TOPIC_COUNTS_COLUMN;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,33 @@ import org.apache.spark.sql.Row;
  */
 public final class Coherence {
   private Coherence() {}
+
+  /** Each topic's coherence (NaN for a topic of fewer than two terms) over a reference corpus of {@code documents}. */
+  public record Scores(long documents, double[] topics) {
+    /** The mean over the topics that have a coherence. */
+    public double mean() {
+      return Arrays.stream(topics).filter(c -> !Double.isNaN(c)).average().orElse(Double.NaN);
+    }
+  }
+
+  /**
+   * The coherence of each topic's terms ({@code topTerms[t]}, vocabulary indices), in one pass
+   * over {@code vectors} (column _term_counts): see {@link #count}.
+   */
+  public static Scores of(Dataset<Row> vectors, int[][] topTerms) {
+    Map<Integer, Integer> slotOf = new LinkedHashMap<>();
+    for (int[] terms : topTerms) {
+      for (int w : terms) {
+        slotOf.putIfAbsent(w, slotOf.size());
+      }
+    }
+    Counts counts = count(vectors, slotOf.keySet().stream().mapToInt(Integer::intValue).toArray());
+    double[] topics = new double[topTerms.length];
+    for (int t = 0; t < topTerms.length; t++) {
+      topics[t] = topic(counts, Arrays.stream(topTerms[t]).map(slotOf::get).toArray());
+    }
+    return new Scores(counts.documents(), topics);
+  }
 
   /** Document and co-document counts of a small set of terms. */
   public record Counts(long documents, long[] single, long[][] pair) {}

@@ -57,11 +57,10 @@ final class GibbsLda {
 
   /**
    * Fits the model. The settings come from {@code lda}: k, maxIter (sweeps), seed and the
-   * features column (term count vectors of {@code vocabularySize}); alpha and eta are the
-   * priors (alpha is where learning starts when {@code learnAlpha}).
+   * features column (term count vectors of {@code vocabularySize}); alpha is where the learning
+   * of the article-topic prior starts, eta the topic-term prior.
    */
-  static LocalLDAModel fit(Dataset<Row> vectors, LDA lda, int vocabularySize, double alpha, double eta,
-      boolean learnAlpha) {
+  static LocalLDAModel fit(Dataset<Row> vectors, LDA lda, int vocabularySize, double alpha, double eta) {
     int k = lda.getK();
     int sweeps = lda.getMaxIter();
     long seed = lda.getSeed();
@@ -92,9 +91,7 @@ final class GibbsLda {
       previous = termTopic;
       docs = next;
       done += n;
-      if (learnAlpha) {
-        a = learnAlpha(a, counts.docsByTopicCount, counts.docsByLength);
-      }
+      a = learnAlpha(a, counts.docsByTopicCount, counts.docsByLength);
       LOG.info("Topics: Gibbs sweep {} of {}, alpha sum {}", done, sweeps, String.format("%.3f", Arrays.stream(a).sum()));
     }
     docs.unpersist(false);

@@ -195,18 +195,18 @@ public final class TopicModeler {
     double alpha = config.docConcentration() == null ? GibbsLda.DEFAULT_ALPHA : config.docConcentration();
     double eta = config.topicConcentration() == null ? GibbsLda.DEFAULT_ETA : config.topicConcentration();
     if (config.chains() == 1) {
-      return GibbsLda.fit(vectors, lda, vocabularySize, alpha, eta, true);
+      return GibbsLda.fit(vectors, lda, vocabularySize, alpha, eta);
     }
     Dataset<Row> cached = vectors.select(TOPIC_COUNTS_COLUMN).persist();
     LDAModel best = null;
     double bestCoherence = Double.NEGATIVE_INFINITY;
     for (int chain = 0; chain < config.chains(); chain++) {
       LDAModel model = GibbsLda.fit(cached, lda.copy(ParamMap.empty()).setSeed(config.seed() + chain * CHAIN_SEED_STEP),
-          vocabularySize, alpha, eta, true);
+          vocabularySize, alpha, eta);
       double coherence = coherence(model, cached, config.termsPerTopic());
       LOG.info("Topics: Gibbs chain {} of {}, NPMI on the fitted articles {}", chain + 1, config.chains(),
           String.format("%.4f", coherence));
-      if (coherence > bestCoherence) {
+      if (best == null || coherence > bestCoherence) {
         bestCoherence = coherence;
         best = model;
       }
@@ -220,18 +220,10 @@ public final class TopicModeler {
   static double coherence(LDAModel model, Dataset<Row> vectors, int n) {
     double[][] topics = normalisedRows(model.topicsMatrix());
     int[][] top = new int[topics.length][];
-    Map<Integer, Integer> slotOf = new HashMap<>();
     for (int t = 0; t < topics.length; t++) {
       top[t] = TopicModel.topTerms(topics[t], n);
-      for (int w : top[t]) {
-        slotOf.putIfAbsent(w, slotOf.size());
-      }
     }
-    int[] terms = new int[slotOf.size()];
-    slotOf.forEach((w, slot) -> terms[slot] = w);
-    Coherence.Counts counts = Coherence.count(vectors, terms);
-    return Arrays.stream(top)
-        .mapToDouble(t -> Coherence.topic(counts, Arrays.stream(t).map(slotOf::get).toArray())).average().orElse(0);
+    return Coherence.of(vectors, top).mean();
   }
 
   /**

@@ -126,21 +126,15 @@ public final class TopicReports {
     long perplexityWeight = 0;
     for (TopicModel m : models) {
       int[][] top = new int[m.k()][];
-      Map<Integer, Integer> slotOf = new LinkedHashMap<>();
       for (int t = 0; t < m.k(); t++) {
         top[t] = distinctlyShown(m, t, termsPerTopic, display);
-        for (int w : top[t]) {
-          slotOf.putIfAbsent(w, slotOf.size());
-        }
       }
-      int[] terms = slotOf.keySet().stream().mapToInt(Integer::intValue).toArray();
       spark.sparkContext().setJobDescription("topics: NPMI coherence" + (m.language() == null ? "" : " (" + m.language() + ")"));
-      Coherence.Counts c = Coherence.count(counted.filter(col(TOPIC_MODEL_COLUMN).equalTo(m.index()))
-          .select(TOPIC_COUNTS_COLUMN), terms);
+      Coherence.Scores c = Coherence.of(counted.filter(col(TOPIC_MODEL_COLUMN).equalTo(m.index()))
+          .select(TOPIC_COUNTS_COLUMN), top);
       double modelSum = 0;
       for (int t = 0; t < m.k(); t++) {
-        int[] slots = java.util.Arrays.stream(top[t]).map(slotOf::get).toArray();
-        double coherence = Coherence.topic(c, slots);
+        double coherence = c.topics()[t];
         List<Row> listed = new ArrayList<>();
         List<String> label = new ArrayList<>();
         for (int w : top[t]) {

@@ -41,6 +41,8 @@ final class GibbsLda {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GibbsLda.class);
   /** Sweeps between two syncs of the term-topic counts (and two updates of the prior). */
   static final int SWEEPS_PER_ROUND = 10;
+  /** Sweeps between two progress lines in the log. */
+  private static final int PROGRESS_SWEEPS = 50;
   /** Article-topic prior to start from, per topic, when the config gives none (tomotopy's). */
   static final double DEFAULT_ALPHA = 0.1;
   /** Topic-term prior when the config gives none (tomotopy's and MLlib's EM literature's 0.01). */
@@ -92,7 +94,9 @@ final class GibbsLda {
       docs = next;
       done += n;
       a = learnAlpha(a, counts.docsByTopicCount, counts.docsByLength);
-      LOG.info("Topics: Gibbs sweep {} of {}, alpha sum {}", done, sweeps, String.format("%.3f", Arrays.stream(a).sum()));
+      if (done % PROGRESS_SWEEPS == 0 || done == sweeps) {
+        LOG.info("Topics: Gibbs sweep {} of {}, alpha sum {}", done, sweeps, String.format("%.3f", Arrays.stream(a).sum()));
+      }
     }
     docs.unpersist(false);
     if (previous != null) {

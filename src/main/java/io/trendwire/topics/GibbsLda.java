@@ -45,7 +45,7 @@ final class GibbsLda {
   private static final int PROGRESS_SWEEPS = 50;
   /** Article-topic prior to start from, per topic, when the config gives none (tomotopy's). */
   static final double DEFAULT_ALPHA = 0.1;
-  /** Topic-term prior when the config gives none (tomotopy's and MLlib's EM literature's 0.01). */
+  /** Topic-term prior when the config gives none (tomotopy's and MALLET's default). */
   static final double DEFAULT_ETA = 0.01;
   /** Fixed-point iterations per update of the prior (converged well before). */
   private static final int ALPHA_ITERATIONS = 20;
@@ -114,6 +114,8 @@ final class GibbsLda {
         Matrices.dense(vocabularySize, k, lambda), Vectors.dense(a), eta, 100);
     LocalLDAModel model = new LocalLDAModel(Identifiable$.MODULE$.randomUID("lda"), vocabularySize, fitted,
         vectors.sparkSession());
+    // Both constructors are package-private in Scala and public to Java: the one way to hand MLlib
+    // a model it did not fit. A Spark upgrade that changes them fails TopicModelerTest's gibbs test.
     // k, seed, the columns: as MLlib's LDA.fit does for its own models.
     return lda.copyValues(model, ParamMap.empty());
   }

@@ -106,17 +106,18 @@ public final class TopicsBenchMain {
       vocabDisplay.put(v, display.getOrDefault(v, v));
     }
 
+    double internalCoherence = internalCoherence(result, model, twStems);
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("articles", n);
     report.put("settings", tc);
     report.put("vocabulary", model.vocabulary().length);
     report.put("trendwire", Map.of("seconds", twSeconds, "topics", twTopics, "stems", twStems,
-        "internal_coherence", internalCoherence(result, model, twStems), "log_perplexity", model.logPerplexity()));
+        "internal_coherence", internalCoherence, "log_perplexity", model.logPerplexity()));
     report.put("display", vocabDisplay);
     if (args.length > 3 && args[3].equals("trendwire-only")) {
       json.writerWithDefaultPrettyPrinter().writeValue(out.resolve("spark.json").toFile(), report);
       System.out.printf("%s\tNPMI %.4f\tlog-perplexity %.4f\t%.1f s\tvocabulary %d%n", args[2],
-          internalCoherence(result, model, twStems), model.logPerplexity(), twSeconds, model.vocabulary().length);
+          internalCoherence, model.logPerplexity(), twSeconds, model.vocabulary().length);
       spark.stop();
       return;
     }

@@ -19,6 +19,7 @@ import org.apache.spark.mllib.linalg.Matrices;
 import org.apache.spark.mllib.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * LDA fitted by collapsed Gibbs sampling (Griffiths and Steyvers 2004), distributed as AD-LDA
@@ -51,39 +52,55 @@ final class GibbsLda {
   private static final int ALPHA_ITERATIONS = 20;
   /** Floor of a learned alpha_t: a topic no article uses would otherwise drive it to 0. */
   private static final double MIN_ALPHA = 1e-4;
+  /** Step between the seeds of two chains: far apart, so runs with neighbouring seeds share no chain. */
+  static final long CHAIN_SEED_STEP = 1_000_003L;
 
   private GibbsLda() {}
 
-  /** One article: its tokens as term indices, and the topic each is assigned to. */
-  record Doc(int[] terms, int[] topics) implements Serializable {}
+  /** One article: its tokens as term indices, and per chain the topic each is assigned to. */
+  record Doc(int[] terms, int[][] topics) implements Serializable {}
 
   /**
-   * Fits the model. The settings come from {@code lda}: k, maxIter (sweeps), seed and the
-   * features column (term count vectors of {@code vocabularySize}); alpha is where the learning
-   * of the article-topic prior starts, eta the topic-term prior.
+   * Fits {@code chains} independent models (seeds seed, seed + {@value #CHAIN_SEED_STEP}, ...),
+   * together: each round is one Spark job that sweeps every chain, so the rounds' fixed costs
+   * (scheduling, the checkpoint, the pass over the articles) are paid once rather than per chain.
+   * A chain's draws are those it makes when fitted alone with its seed. The settings come from
+   * {@code lda}: k, maxIter (sweeps), seed and the features column (term count vectors of
+   * {@code vocabularySize}); alpha is where the learning of the article-topic prior starts, eta
+   * the topic-term prior.
    */
-  static LocalLDAModel fit(Dataset<Row> vectors, LDA lda, int vocabularySize, double alpha, double eta) {
+  static List<LocalLDAModel> fit(Dataset<Row> vectors, LDA lda, int vocabularySize, double alpha, double eta,
+      int chains) {
     int k = lda.getK();
     int sweeps = lda.getMaxIter();
-    long seed = lda.getSeed();
+    long[] seeds = new long[chains];
+    for (int c = 0; c < chains; c++) {
+      seeds[c] = lda.getSeed() + c * CHAIN_SEED_STEP;
+    }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(vectors.sparkSession().sparkContext());
     JavaRDD<Doc> docs = vectors.select(lda.getFeaturesCol()).javaRDD()
-        .mapPartitionsWithIndex((p, rows) -> initial(rows, k, new SplittableRandom(seed(seed, 0, p))), true);
+        .mapPartitionsWithIndex((p, rows) -> initial(rows, k, randoms(seeds, 0, p)), true);
     docs.rdd().localCheckpoint();
-    Counts counts = count(docs, k, vocabularySize);
-    double[] a = new double[k];
-    Arrays.fill(a, alpha);
+    Counts[] counts = count(docs, k, vocabularySize, chains);
+    double[][] a = new double[chains][k];
+    for (double[] chainAlpha : a) {
+      Arrays.fill(chainAlpha, alpha);
+    }
     int done = 0;
-    Broadcast<int[]> previous = null;
+    Broadcast<int[][]> previous = null;
     for (int round = 1; done < sweeps; round++) {
       int n = Math.min(SWEEPS_PER_ROUND, sweeps - done);
-      Broadcast<int[]> termTopic = jsc.broadcast(counts.termTopic);
-      double[] roundAlpha = a.clone();
+      int[][] termTopics = new int[chains][];
+      for (int c = 0; c < chains; c++) {
+        termTopics[c] = counts[c].termTopic;
+      }
+      Broadcast<int[][]> termTopic = jsc.broadcast(termTopics);
+      double[][] roundAlpha = a;
       int r = round;
       JavaRDD<Doc> next = docs.mapPartitionsWithIndex((p, it) -> sweep(it, termTopic.value(), roundAlpha, eta,
-          vocabularySize, n, new SplittableRandom(seed(seed, r, p))), true);
+          vocabularySize, n, randoms(seeds, r, p)), true);
       next.rdd().localCheckpoint();
-      counts = count(next, k, vocabularySize);
+      counts = count(next, k, vocabularySize, chains);
       docs.unpersist(false);
       // The previous round's counts can go now: this round's checkpoint cut the articles off the
       // previous round's task, which still held them (this round's task is serialised with it).
@@ -93,40 +110,59 @@ final class GibbsLda {
       previous = termTopic;
       docs = next;
       done += n;
-      a = learnAlpha(a, counts.docsByTopicCount, counts.docsByLength);
+      double[][] learned = new double[chains][];
+      for (int c = 0; c < chains; c++) {
+        learned[c] = learnAlpha(a[c], counts[c].docsByTopicCount, counts[c].docsByLength);
+      }
+      a = learned;
       if (done % PROGRESS_SWEEPS == 0 || done == sweeps) {
-        LOG.info("Topics: Gibbs sweep {} of {}, alpha sum {}", done, sweeps, String.format("%.3f", Arrays.stream(a).sum()));
+        LOG.info("Topics: Gibbs sweep {} of {}, {} chain(s), alpha sums {}", done, sweeps, chains,
+            Arrays.stream(a).map(x -> String.format("%.3f", Arrays.stream(x).sum())).toList());
       }
     }
     docs.unpersist(false);
     if (previous != null) {
       previous.destroy(false);
     }
+    List<LocalLDAModel> models = new ArrayList<>();
+    for (int c = 0; c < chains; c++) {
+      models.add(model(counts[c].termTopic, a[c], eta, vocabularySize, lda, vectors.sparkSession()));
+    }
+    return models;
+  }
+
+  /** One chain's model, as MLlib's LocalLDAModel, from its term-topic counts (term-major) and prior. */
+  private static LocalLDAModel model(int[] termTopic, double[] alpha, double eta, int vocabularySize, LDA lda,
+      SparkSession spark) {
+    int k = alpha.length;
     // MLlib's topics matrix holds the Dirichlet parameters of each topic's term distribution
     // (vocabulary × k, column-major): the posterior's, counts plus prior.
     double[] lambda = new double[vocabularySize * k];
     for (int w = 0; w < vocabularySize; w++) {
       for (int t = 0; t < k; t++) {
-        lambda[t * vocabularySize + w] = counts.termTopic[w * k + t] + eta;
+        lambda[t * vocabularySize + w] = termTopic[w * k + t] + eta;
       }
     }
     org.apache.spark.mllib.clustering.LocalLDAModel fitted = new org.apache.spark.mllib.clustering.LocalLDAModel(
-        Matrices.dense(vocabularySize, k, lambda), Vectors.dense(a), eta, 100);
-    LocalLDAModel model = new LocalLDAModel(Identifiable$.MODULE$.randomUID("lda"), vocabularySize, fitted,
-        vectors.sparkSession());
+        Matrices.dense(vocabularySize, k, lambda), Vectors.dense(alpha), eta, 100);
+    LocalLDAModel model = new LocalLDAModel(Identifiable$.MODULE$.randomUID("lda"), vocabularySize, fitted, spark);
     // Both constructors are package-private in Scala and public to Java: the one way to hand MLlib
     // a model it did not fit. A Spark upgrade that changes them fails TopicModelerTest's gibbs test.
     // k, seed, the columns: as MLlib's LDA.fit does for its own models.
     return lda.copyValues(model, ParamMap.empty());
   }
 
-  /** A seed per round and partition: the same seed and partitioning give the same draws. */
-  private static long seed(long seed, int round, int partition) {
-    return seed * 0x9E3779B97F4A7C15L + round * 1_000_003L + partition;
+  /** Per chain, a generator for one round and partition: the same seed and partitioning give the same draws. */
+  private static SplittableRandom[] randoms(long[] seeds, int round, int partition) {
+    SplittableRandom[] randoms = new SplittableRandom[seeds.length];
+    for (int c = 0; c < seeds.length; c++) {
+      randoms[c] = new SplittableRandom(seeds[c] * 0x9E3779B97F4A7C15L + round * 1_000_003L + partition);
+    }
+    return randoms;
   }
 
-  /** Each article's tokens with a uniformly drawn topic; articles without tokens left out. */
-  private static Iterator<Doc> initial(Iterator<Row> rows, int k, SplittableRandom random) {
+  /** Each article's tokens with, per chain, a uniformly drawn topic each; articles without tokens left out. */
+  private static Iterator<Doc> initial(Iterator<Row> rows, int k, SplittableRandom[] randoms) {
     List<Doc> out = new ArrayList<>();
     while (rows.hasNext()) {
       Vector v = rows.next().getAs(0);
@@ -145,9 +181,11 @@ final class GibbsLda {
           terms[i++] = counts.indices()[j];
         }
       }
-      int[] topics = new int[length];
-      for (int j = 0; j < length; j++) {
-        topics[j] = random.nextInt(k);
+      int[][] topics = new int[randoms.length][length];
+      for (int c = 0; c < randoms.length; c++) {
+        for (int j = 0; j < length; j++) {
+          topics[c][j] = randoms[c].nextInt(k);
+        }
       }
       out.add(new Doc(terms, topics));
     }
@@ -155,49 +193,64 @@ final class GibbsLda {
   }
 
   /**
-   * {@code sweeps} Gibbs sweeps over one partition's articles against its copy of the
-   * term-topic counts (term-major: [term × k + topic]). New assignment arrays: the round's input
-   * stays as it was, should a task run again.
+   * {@code sweeps} Gibbs sweeps of every chain over one partition's articles, chain c against its
+   * copy of the term-topic counts {@code corpusTermTopic[c]} (term-major: [term × k + topic]) with
+   * prior {@code alpha[c]} and generator {@code randoms[c]}. New assignment arrays: the round's
+   * input stays as it was, should a task run again.
    */
-  static Iterator<Doc> sweep(Iterator<Doc> input, int[] corpusTermTopic, double[] alpha, double eta,
-      int vocabularySize, int sweeps, SplittableRandom random) {
-    int k = alpha.length;
+  static Iterator<Doc> sweep(Iterator<Doc> input, int[][] corpusTermTopic, double[][] alpha, double eta,
+      int vocabularySize, int sweeps, SplittableRandom[] randoms) {
     List<Doc> docs = new ArrayList<>();
     while (input.hasNext()) {
       Doc d = input.next();
-      docs.add(new Doc(d.terms(), d.topics().clone()));
+      int[][] topics = new int[d.topics().length][];
+      for (int c = 0; c < topics.length; c++) {
+        topics[c] = d.topics()[c].clone();
+      }
+      docs.add(new Doc(d.terms(), topics));
     }
-    int[] termTopic = corpusTermTopic.clone();
+    for (int c = 0; c < corpusTermTopic.length; c++) {
+      sweepChain(docs, c, corpusTermTopic[c].clone(), alpha[c], eta, vocabularySize, sweeps, randoms[c]);
+    }
+    return docs.iterator();
+  }
+
+  /** {@code sweeps} sweeps of chain c over {@code docs}, updating its assignments and {@code termTopic} in place. */
+  private static void sweepChain(List<Doc> docs, int c, int[] termTopic, double[] alpha, double eta,
+      int vocabularySize, int sweeps, SplittableRandom random) {
+    int k = alpha.length;
     int[] topicTotal = new int[k];
     for (int i = 0; i < termTopic.length; i++) {
       topicTotal[i % k] += termTopic[i];
     }
     double vEta = vocabularySize * eta;
-    double[] inverseTotal = new double[k];
-    for (int t = 0; t < k; t++) {
-      inverseTotal[t] = 1.0 / (topicTotal[t] + vEta);
-    }
     int[][] docTopic = new int[docs.size()][k];
     for (int d = 0; d < docs.size(); d++) {
-      for (int t : docs.get(d).topics()) {
+      for (int t : docs.get(d).topics()[c]) {
         docTopic[d][t]++;
       }
     }
     double[] cumulative = new double[k];
+    // Per article, (n_dt + alpha_t) / (n_t + V eta) per topic: a token's move changes two of them,
+    // so a draw costs one multiplication per topic rather than two and a division.
+    double[] articleWeight = new double[k];
     for (int s = 0; s < sweeps; s++) {
       for (int d = 0; d < docs.size(); d++) {
         int[] terms = docs.get(d).terms();
-        int[] topics = docs.get(d).topics();
+        int[] topics = docs.get(d).topics()[c];
         int[] nd = docTopic[d];
+        for (int t = 0; t < k; t++) {
+          articleWeight[t] = (nd[t] + alpha[t]) / (topicTotal[t] + vEta);
+        }
         for (int i = 0; i < terms.length; i++) {
           int base = terms[i] * k;
           int old = topics[i];
           nd[old]--;
           termTopic[base + old]--;
-          inverseTotal[old] = 1.0 / (--topicTotal[old] + vEta);
+          articleWeight[old] = (nd[old] + alpha[old]) / (--topicTotal[old] + vEta);
           double sum = 0;
           for (int t = 0; t < k; t++) {
-            sum += (nd[t] + alpha[t]) * (termTopic[base + t] + eta) * inverseTotal[t];
+            sum += articleWeight[t] * (termTopic[base + t] + eta);
             cumulative[t] = sum;
           }
           double u = random.nextDouble() * sum;
@@ -208,11 +261,10 @@ final class GibbsLda {
           topics[i] = t;
           nd[t]++;
           termTopic[base + t]++;
-          inverseTotal[t] = 1.0 / (++topicTotal[t] + vEta);
+          articleWeight[t] = (nd[t] + alpha[t]) / (++topicTotal[t] + vEta);
         }
       }
     }
-    return docs.iterator();
   }
 
   /**
@@ -230,14 +282,15 @@ final class GibbsLda {
       docsByLength = new int[1];
     }
 
-    Counts add(Doc d) {
+    /** Adds one article's tokens ({@code terms}) and their topics in one chain. */
+    Counts add(int[] terms, int[] topics) {
       int k = docsByTopicCount.length;
       int[] nd = new int[k];
-      for (int i = 0; i < d.terms().length; i++) {
-        termTopic[d.terms()[i] * k + d.topics()[i]]++;
-        nd[d.topics()[i]]++;
+      for (int i = 0; i < terms.length; i++) {
+        termTopic[terms[i] * k + topics[i]]++;
+        nd[topics[i]]++;
       }
-      docsByLength = increment(docsByLength, d.terms().length, 1);
+      docsByLength = increment(docsByLength, terms.length, 1);
       for (int t = 0; t < k; t++) {
         if (nd[t] > 0) {
           docsByTopicCount[t] = increment(docsByTopicCount[t], nd[t], 1);
@@ -272,8 +325,23 @@ final class GibbsLda {
     }
   }
 
-  private static Counts count(JavaRDD<Doc> docs, int k, int vocabularySize) {
-    return docs.treeAggregate(new Counts(k, vocabularySize), Counts::add, Counts::merge, 2);
+  /** Each chain's corpus-wide counts, in one pass. */
+  private static Counts[] count(JavaRDD<Doc> docs, int k, int vocabularySize, int chains) {
+    Counts[] zero = new Counts[chains];
+    for (int c = 0; c < chains; c++) {
+      zero[c] = new Counts(k, vocabularySize);
+    }
+    return docs.treeAggregate(zero, (counts, d) -> {
+      for (int c = 0; c < counts.length; c++) {
+        counts[c].add(d.terms(), d.topics()[c]);
+      }
+      return counts;
+    }, (counts, other) -> {
+      for (int c = 0; c < counts.length; c++) {
+        counts[c].merge(other[c]);
+      }
+      return counts;
+    }, 2);
   }
 
   /**

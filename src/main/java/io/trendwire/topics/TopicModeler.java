@@ -56,7 +56,6 @@ public final class TopicModeler {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TopicModeler.class);
   /** Languages with fewer fitted articles than this are too small for maxLanguageDocFreq to judge. */
   static final int MIN_LANGUAGE_DOCS = 20;
-  static final long CHAIN_SEED_STEP = 1_000_003L;
   private final TopicsConfig config;
 
   public TopicModeler(TopicsConfig config) {
@@ -185,45 +184,55 @@ public final class TopicModeler {
   }
 
   /**
-   * The Gibbs sampler's model: {@code chains} independent chains (seeds seed, seed + {@value
-   * #CHAIN_SEED_STEP}, ...: far apart, so runs with neighbouring seeds share no chain), the
+   * The Gibbs sampler's model: {@code chains} independent chains, fitted together (GibbsLda), the
    * one whose topics' top terms are most coherent (NPMI) on the fitted articles kept. A chain's
    * coherence moves by a few hundredths with its random start; the mean over the seeds does not
-   * move, the best of several does.
+   * move, the best of several does. The chains' coherence is counted in one pass.
    */
   private LDAModel mostCoherentChain(Dataset<Row> vectors, LDA lda, int vocabularySize) {
     double alpha = config.docConcentration() == null ? GibbsLda.DEFAULT_ALPHA : config.docConcentration();
     double eta = config.topicConcentration() == null ? GibbsLda.DEFAULT_ETA : config.topicConcentration();
     if (config.chains() == 1) {
-      return GibbsLda.fit(vectors, lda, vocabularySize, alpha, eta);
+      return GibbsLda.fit(vectors, lda, vocabularySize, alpha, eta, 1).get(0);
     }
+    // Read twice: by the sampler, and for the chains' coherence.
     Dataset<Row> cached = vectors.select(TOPIC_COUNTS_COLUMN).persist();
-    LDAModel best = null;
+    List<? extends LDAModel> chains = GibbsLda.fit(cached, lda, vocabularySize, alpha, eta, config.chains());
+    int k = lda.getK();
+    int[][] top = new int[chains.size() * k][];
+    for (int c = 0; c < chains.size(); c++) {
+      System.arraycopy(topTerms(chains.get(c), config.termsPerTopic()), 0, top, c * k, k);
+    }
+    Coherence.Scores scores = Coherence.of(cached, top);
+    cached.unpersist();
+    int best = 0;
     double bestCoherence = Double.NEGATIVE_INFINITY;
-    for (int chain = 0; chain < config.chains(); chain++) {
-      LDAModel model = GibbsLda.fit(cached, lda.copy(ParamMap.empty()).setSeed(config.seed() + chain * CHAIN_SEED_STEP),
-          vocabularySize, alpha, eta);
-      double coherence = coherence(model, cached, config.termsPerTopic());
-      LOG.info("Topics: Gibbs chain {} of {}, NPMI on the fitted articles {}", chain + 1, config.chains(),
+    for (int c = 0; c < chains.size(); c++) {
+      double coherence = new Coherence.Scores(scores.documents(), Arrays.copyOfRange(scores.topics(), c * k, (c + 1) * k))
+          .mean();
+      LOG.info("Topics: Gibbs chain {} of {}, NPMI on the fitted articles {}", c + 1, chains.size(),
           String.format("%.4f", coherence));
-      if (best == null || coherence > bestCoherence) {
+      if (coherence > bestCoherence) {
         bestCoherence = coherence;
-        best = model;
+        best = c;
       }
     }
-    cached.unpersist();
-    // The columns of the configured model, not of the copy with the chain's seed.
-    return best.setFeaturesCol(TOPIC_COUNTS_COLUMN).setTopicDistributionCol(TOPIC_DISTRIBUTION_COLUMN);
+    return chains.get(best);
   }
 
   /** Mean NPMI of the model's topics' top {@code n} terms over {@code vectors} (column _term_counts). */
   static double coherence(LDAModel model, Dataset<Row> vectors, int n) {
+    return Coherence.of(vectors, topTerms(model, n)).mean();
+  }
+
+  /** Each topic's {@code n} most probable terms (vocabulary indices). */
+  private static int[][] topTerms(LDAModel model, int n) {
     double[][] topics = normalisedRows(model.topicsMatrix());
     int[][] top = new int[topics.length][];
     for (int t = 0; t < topics.length; t++) {
       top[t] = TopicModel.topTerms(topics[t], n);
     }
-    return Coherence.of(vectors, top).mean();
+    return top;
   }
 
   /**

@@ -39,7 +39,7 @@ class GibbsLdaTest {
         }
         topics[i] = t;
       }
-      counts.add(new GibbsLda.Doc(new int[length], topics));
+      counts.add(new int[length], topics);
     }
     double[] alpha = new double[truth.length];
     Arrays.fill(alpha, 0.1);
@@ -60,19 +60,19 @@ class GibbsLdaTest {
     List<GibbsLda.Doc> docs = new ArrayList<>();
     for (int d = 0; d < 40; d++) {
       int[] terms = random.ints(12, 0, vocabulary).toArray();
-      docs.add(new GibbsLda.Doc(terms, random.ints(12, 0, k).toArray()));
+      docs.add(new GibbsLda.Doc(terms, new int[][] {random.ints(12, 0, k).toArray()}));
     }
     GibbsLda.Counts before = new GibbsLda.Counts(k, vocabulary);
-    docs.forEach(before::add);
+    docs.forEach(d -> before.add(d.terms(), d.topics()[0]));
     List<GibbsLda.Doc> after = new ArrayList<>();
-    GibbsLda.sweep(docs.iterator(), before.termTopic, new double[] {0.1, 0.1, 0.1}, 0.01, vocabulary, 5,
-        new SplittableRandom(5)).forEachRemaining(after::add);
+    GibbsLda.sweep(docs.iterator(), new int[][] {before.termTopic}, new double[][] {{0.1, 0.1, 0.1}}, 0.01,
+        vocabulary, 5, new SplittableRandom[] {new SplittableRandom(5)}).forEachRemaining(after::add);
     GibbsLda.Counts counted = new GibbsLda.Counts(k, vocabulary);
-    after.forEach(counted::add);
+    after.forEach(d -> counted.add(d.terms(), d.topics()[0]));
     boolean moved = false;
     for (int d = 0; d < docs.size(); d++) {
       assertArrayEquals(docs.get(d).terms(), after.get(d).terms());
-      moved |= !Arrays.equals(docs.get(d).topics(), after.get(d).topics());
+      moved |= !Arrays.equals(docs.get(d).topics()[0], after.get(d).topics()[0]);
     }
     assertTrue(moved, "some token changed topic");
     for (int w = 0; w < vocabulary; w++) {

@@ -111,7 +111,7 @@ class TopicModelerTest {
     double[] coherence = new double[chains];
     List<TopicModel> alone = new ArrayList<>();
     for (int c = 0; c < chains; c++) {
-      TopicModeler.Result r = new TopicModeler(gibbs(1, 7L + c * TopicModeler.CHAIN_SEED_STEP)).model(articles(spark));
+      TopicModeler.Result r = new TopicModeler(gibbs(1, 7L + c * GibbsLda.CHAIN_SEED_STEP)).model(articles(spark));
       TopicModel m = r.models().get(0);
       Dataset<Row> fitted = r.articles().filter(col(DUPLICATE_OF).isNull()).select(TOPIC_COUNTS_COLUMN);
       coherence[c] = TopicModeler.coherence((LDAModel) m.pipeline().stages()[2], fitted, 6);

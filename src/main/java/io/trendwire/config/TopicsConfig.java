@@ -59,7 +59,7 @@ public record TopicsConfig(
     optimizer = optimizer == null ? "gibbs" : optimizer.trim().toLowerCase(java.util.Locale.ROOT);
     // A sweep of the sampler costs a small part of a variational iteration and does less each.
     maxIterations = maxIterations == null ? ("gibbs".equals(optimizer) ? 200 : 20) : maxIterations;
-    chains = chains == null ? 3 : chains;
+    chains = chains == null ? 5 : chains;
     batchFraction = batchFraction == null ? 1.0 : batchFraction;
     learningOffset = learningOffset == null ? 1.0 : learningOffset;
     learningDecay = learningDecay == null ? 0.51 : learningDecay;

@@ -47,9 +47,11 @@ class TopicModelerTest {
   private static final String[][] EN = {
       {"missile", "launch", "rocket", "test", "warhead", "ballistic"},
       {"harvest", "wheat", "farm", "grain", "crop", "tractor"}};
+  // Each theme shares one word with its English twin ("Test", "Farm"): what lets a global model
+  // put a theme's two languages in one topic rather than split the corpus by language.
   private static final String[][] DE = {
       {"Rakete", "Start", "Sprengkopf", "Test", "ballistisch", "Abschuss"},
-      {"Ernte", "Weizen", "Bauernhof", "Getreide", "Traktor", "Feld"}};
+      {"Ernte", "Weizen", "Bauernhof", "Getreide", "Traktor", "Farm"}};
 
   static Dataset<Row> articles(SparkSession spark) {
     List<Row> rows = new ArrayList<>();

@@ -30,7 +30,6 @@ import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.ml.functions;
 import org.apache.spark.ml.linalg.Matrix;
 import org.apache.spark.ml.linalg.SQLDataTypes;
-import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -220,13 +219,8 @@ public final class TopicModeler {
     return chains.get(best);
   }
 
-  /** Mean NPMI of the model's topics' top {@code n} terms over {@code vectors} (column _term_counts). */
-  static double coherence(LDAModel model, Dataset<Row> vectors, int n) {
-    return Coherence.of(vectors, topTerms(model, n)).mean();
-  }
-
   /** Each topic's {@code n} most probable terms (vocabulary indices). */
-  private static int[][] topTerms(LDAModel model, int n) {
+  static int[][] topTerms(LDAModel model, int n) {
     double[][] topics = normalisedRows(model.topicsMatrix());
     int[][] top = new int[topics.length][];
     for (int t = 0; t < topics.length; t++) {

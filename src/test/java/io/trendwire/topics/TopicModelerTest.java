@@ -116,7 +116,7 @@ class TopicModelerTest {
       TopicModeler.Result r = new TopicModeler(gibbs(1, 7L + c * GibbsLda.CHAIN_SEED_STEP)).model(articles(spark));
       TopicModel m = r.models().get(0);
       Dataset<Row> fitted = r.articles().filter(col(DUPLICATE_OF).isNull()).select(TOPIC_COUNTS_COLUMN);
-      coherence[c] = TopicModeler.coherence((LDAModel) m.pipeline().stages()[2], fitted, 6);
+      coherence[c] = Coherence.of(fitted, TopicModeler.topTerms((LDAModel) m.pipeline().stages()[2], 6)).mean();
       alone.add(m);
     }
     int best = 0;

@@ -15,6 +15,8 @@ DEFAULT_GRID=$(cat <<'GRID'
 {"k": 30}
 {"k": 20, "chains": 1}
 {"k": 20, "chains": 1, "maxIterations": 500}
+{"k": 20, "chains": 3}
+{"k": 20, "chains": 3, "maxIterations": 300}
 {"k": 20, "topicConcentration": 0.003}
 {"k": 20, "topicConcentration": 0.05}
 {"k": 20, "maxDocFreq": 0.4}
